@@ -1,0 +1,1 @@
+namespace OpenCcer.Core; internal static class Placeholder { }
