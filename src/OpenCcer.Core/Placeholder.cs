@@ -1,1 +1,0 @@
-namespace OpenCcer.Core; internal static class Placeholder { }
