@@ -1,0 +1,300 @@
+namespace OpenCcer.Core.Registry;
+
+// Apply: the only code that changes the ledger. An event that does not fit the state (a replayed
+// journal that was tampered with, or a bug) throws: it is never half-applied silently.
+public sealed partial class Ledger
+{
+    /// <summary>
+    /// Applies an event produced by <see cref="Execute"/> (now or when it was journaled).
+    /// </summary>
+    /// <exception cref="LedgerCorruptException">The event does not fit the current state.</exception>
+    public void Apply(LedgerEvent e)
+    {
+        switch (e)
+        {
+            case AccountOpened x: ApplyAccountOpened(x); break;
+            case AccountStateChanged x:
+                SetState(x.RegistryAccount, x.State);
+                SetState(x.TradingAccount, x.State);
+                break;
+            case AccountFrozen x: AccountFor(x.Account).FreezeReference = x.AuthorityReference; Touch(x.Account); break;
+            case AccountUnfrozen x: AccountFor(x.Account).FreezeReference = null; Touch(x.Account); break;
+            case UnitsIssued x: ApplyIssued(x); break;
+            case UnitsTransferred x:
+                MoveAll(x.From, x.Instrument, UnitState.Available, 0, x.Ranges, x.To, UnitState.Available, 0);
+                break;
+            case UnitsReserved x: ApplyReserved(x); break;
+            case ReservationReleased x: ApplyReleased(x); break;
+            case ReservationSettled x: ApplySettled(x); break;
+            case UnitsCancelled x: ApplyCancelled(x); break;
+            case UnitsFrozen x: ApplyFrozen(x); break;
+            case UnitsUnfrozen x: ApplyUnfrozen(x); break;
+            default: throw new ArgumentException($"Unknown ledger event {e.GetType().Name}.", nameof(e));
+        }
+    }
+
+    private Account AccountFor(AccountId id) =>
+        accounts.TryGetValue(id, out var a) ? a : throw new LedgerCorruptException($"Account {id} does not exist.");
+
+    private void Touch(AccountId id) => changes?.Accounts.Add(id);
+
+    private void SetState(AccountId id, AccountState state)
+    {
+        AccountFor(id).State = state;
+        Touch(id);
+    }
+
+    private static void Expect(bool condition, string message)
+    {
+        if (!condition) throw new LedgerCorruptException(message);
+    }
+
+    private void ApplyAccountOpened(AccountOpened x)
+    {
+        Expect(x.RegistryAccount.Value == lastAccountId + 1 && x.TradingAccount.Value == lastAccountId + 2,
+            $"Account ids {x.RegistryAccount}/{x.TradingAccount} out of sequence.");
+        Expect(!registryAccountBySubject.ContainsKey(x.SubjectId), $"Subject {x.SubjectId} already has an account.");
+        accounts.Add(x.RegistryAccount, new Account(x.RegistryAccount, AccountKind.Registry, x.TradingAccount, x.SubjectId, x.SubjectName, x.HolderType, x.At));
+        accounts.Add(x.TradingAccount, new Account(x.TradingAccount, AccountKind.Trading, x.RegistryAccount, x.SubjectId, x.SubjectName, x.HolderType, x.At));
+        registryAccountBySubject.Add(x.SubjectId, x.RegistryAccount);
+        lastAccountId = x.TradingAccount.Value;
+        Touch(x.RegistryAccount);
+        Touch(x.TradingAccount);
+    }
+
+    private void ApplyIssued(UnitsIssued x)
+    {
+        Expect(x.Issuance.Value == lastIssuanceId + 1, $"Issuance id {x.Issuance} out of sequence.");
+        Expect(x.First == lastSerialByProject.GetValueOrDefault(x.Instrument.ProjectCode) + 1 && x.Last >= x.First,
+            $"Issuance {x.Issuance} serials are not contiguous with project {x.Instrument.ProjectCode}.");
+        Expect(!issuanceByReference.ContainsKey(x.Reference), $"Issuance reference {x.Reference} exists.");
+        AccountFor(x.Account);
+        issuances.Add(x.Issuance, new Issuance(x.Issuance, x.Reference, x.Instrument, x.First, x.Last, x.Account, x.At));
+        issuanceByReference.Add(x.Reference, x.Issuance);
+        lastSerialByProject[x.Instrument.ProjectCode] = x.Last;
+        lastIssuanceId = x.Issuance.Value;
+        changes?.Issuances.Add(x.Issuance);
+        var holding = HoldingFor(x.Account, x.Instrument);
+        Insert(holding, NewBlock(x.Issuance, x.Instrument, x.First, x.Last, x.Account, UnitState.Available, 0));
+        holding.Add(UnitState.Available, x.Last - x.First + 1);
+        changes?.Holdings.Add((x.Account, x.Instrument));
+    }
+
+    private void ApplyReserved(UnitsReserved x)
+    {
+        Expect(x.Reservation.Value == lastReservationId + 1, $"Reservation id {x.Reservation} out of sequence.");
+        var quantity = Total(x.Ranges);
+        reservations.Add(x.Reservation, new Reservation(x.Reservation, x.Account, x.Instrument, x.Purpose, quantity, x.At));
+        lastReservationId = x.Reservation.Value;
+        changes?.Reservations.Add(x.Reservation);
+        MoveAll(x.Account, x.Instrument, UnitState.Available, 0, x.Ranges, x.Account, UnitState.Reserved, x.Reservation.Value);
+    }
+
+    private Reservation ReservationFor(ReservationId id) =>
+        reservations.TryGetValue(id, out var r) ? r : throw new LedgerCorruptException($"Reservation {id} does not exist.");
+
+    private void ApplyReleased(ReservationReleased x)
+    {
+        var r = ReservationFor(x.Reservation);
+        Consume(r, Total(x.Ranges));
+        MoveAll(r.Account, r.Instrument, UnitState.Reserved, r.Id.Value, x.Ranges, r.Account, UnitState.Available, 0);
+    }
+
+    private void ApplySettled(ReservationSettled x)
+    {
+        var r = ReservationFor(x.Reservation);
+        AccountFor(x.To);
+        Consume(r, Total(x.Ranges));
+        MoveAll(r.Account, r.Instrument, UnitState.Reserved, r.Id.Value, x.Ranges, x.To, UnitState.Available, 0);
+    }
+
+    private void Consume(Reservation r, long quantity)
+    {
+        Expect(quantity <= r.Remaining, $"Reservation {r.Id} has {r.Remaining} units, not {quantity}.");
+        r.Remaining -= quantity;
+        changes?.Reservations.Add(r.Id);
+    }
+
+    private void ApplyCancelled(UnitsCancelled x)
+    {
+        Expect(x.Cancellation.Value == lastCancellationId + 1, $"Cancellation id {x.Cancellation} out of sequence.");
+        cancellations.Add(x.Cancellation, new Cancellation(x.Cancellation, x.CertificateNumber, x.Account, x.Instrument, x.Purpose, x.Beneficiary, x.Ranges, x.At));
+        lastCancellationId = x.Cancellation.Value;
+        changes?.Cancellations.Add(x.Cancellation);
+        if (x.Reservation is { } reservationId)
+        {
+            var r = ReservationFor(reservationId);
+            Consume(r, Total(x.Ranges));
+            MoveAll(x.Account, x.Instrument, UnitState.Reserved, reservationId.Value, x.Ranges, x.Account, UnitState.Cancelled, x.Cancellation.Value);
+        }
+        else
+        {
+            MoveAll(x.Account, x.Instrument, UnitState.Available, 0, x.Ranges, x.Account, UnitState.Cancelled, x.Cancellation.Value);
+        }
+    }
+
+    private void ApplyFrozen(UnitsFrozen x)
+    {
+        Expect(x.Freeze.Value == lastFreezeId + 1, $"Freeze id {x.Freeze} out of sequence.");
+        freezes.Add(x.Freeze, new Freeze(x.Freeze, x.Account, x.Instrument, x.AuthorityReference, Total(x.Ranges), x.At));
+        lastFreezeId = x.Freeze.Value;
+        changes?.Freezes.Add(x.Freeze);
+        MoveAll(x.Account, x.Instrument, UnitState.Available, 0, x.Ranges, x.Account, UnitState.Frozen, x.Freeze.Value);
+    }
+
+    private void ApplyUnfrozen(UnitsUnfrozen x)
+    {
+        Expect(freezes.TryGetValue(x.Freeze, out var freeze), $"Freeze {x.Freeze} does not exist.");
+        Expect(freeze!.LiftedAt is null, $"Freeze {x.Freeze} was already lifted.");
+        freeze.LiftedAt = x.At;
+        changes?.Freezes.Add(x.Freeze);
+        var holding = HoldingFor(freeze.Account, freeze.Instrument);
+        var ranges = holding.BlockList
+            .Where(b => b.State == UnitState.Frozen && b.Hold == freeze.Id.Value)
+            .Select(b => new SerialRange(b.Issuance, b.First, b.Last))
+            .ToList();
+        Expect(Total(ranges) == freeze.Quantity, $"Freeze {x.Freeze} does not hold {freeze.Quantity} units.");
+        MoveAll(freeze.Account, freeze.Instrument, UnitState.Frozen, freeze.Id.Value, ranges, freeze.Account, UnitState.Available, 0);
+    }
+
+    private static long Total(IReadOnlyList<SerialRange> ranges)
+    {
+        long total = 0;
+        foreach (var r in ranges)
+        {
+            Expect(r.First >= 1 && r.Last >= r.First, $"Serial range {r.First}-{r.Last} is malformed.");
+            total = checked(total + r.Count);
+        }
+        return total;
+    }
+
+    private Holding HoldingFor(AccountId account, Instrument instrument)
+    {
+        if (holdings.TryGetValue((account, instrument), out var holding)) return holding;
+        holding = new Holding(account, instrument);
+        holdings.Add((account, instrument), holding);
+        if (!holdingsByAccount.TryGetValue(account, out var list))
+        {
+            list = [];
+            holdingsByAccount.Add(account, list);
+        }
+        list.Add(holding);
+        return holding;
+    }
+
+    private Block NewBlock(IssuanceId issuance, Instrument instrument, long first, long last, AccountId account, UnitState state, long hold)
+    {
+        var block = new Block(new BlockId(checked(++lastBlockId)), issuance, instrument, first, last, account, state, hold);
+        blocks.Add(block.Id, block);
+        changes?.Blocks.Add(block.Id);
+        return block;
+    }
+
+    private void MoveAll(AccountId from, Instrument instrument, UnitState fromState, long fromHold,
+        IReadOnlyList<SerialRange> ranges, AccountId to, UnitState toState, long toHold)
+    {
+        AccountFor(from);
+        AccountFor(to);
+        Expect(holdings.TryGetValue((from, instrument), out var source), $"Account {from} holds no {instrument}.");
+        var target = HoldingFor(to, instrument);
+        foreach (var range in ranges)
+        {
+            Move(source!, fromState, fromHold, range, target, toState, toHold);
+        }
+        changes?.Holdings.Add((from, instrument));
+        changes?.Holdings.Add((to, instrument));
+    }
+
+    /// <summary>
+    /// Moves one serial range out of the block that contains it, splitting that block so the parts
+    /// outside the range stay where they were, then merges the moved part with adjacent equals.
+    /// </summary>
+    private void Move(Holding source, UnitState fromState, long fromHold, SerialRange range,
+        Holding target, UnitState toState, long toHold)
+    {
+        var index = source.IndexOf(range.First);
+        Expect(index >= 0, $"Serial {range.First} is not in {source.Account}/{source.Instrument}.");
+        var block = source.BlockList[index];
+        Expect(block.Issuance == range.Issuance && block.State == fromState && block.Hold == fromHold && range.Last <= block.Last,
+            $"Serials {range.First}-{range.Last} are not {fromState} in {source.Account}/{source.Instrument}.");
+        var count = range.Count;
+        Block moved;
+        if (block.First == range.First && block.Last == range.Last)
+        {
+            source.BlockList.RemoveAt(index);
+            moved = block;
+        }
+        else
+        {
+            if (range.Last < block.Last)
+            {
+                // The part above the range stays: a new block right after the current one.
+                var above = NewBlock(block.Issuance, block.Instrument, range.Last + 1, block.Last, block.Account, block.State, block.Hold);
+                source.BlockList.Insert(index + 1, above);
+            }
+            if (block.First < range.First)
+            {
+                block.Last = range.First - 1;
+                changes?.Blocks.Add(block.Id);
+                moved = NewBlock(block.Issuance, block.Instrument, range.First, range.Last, target.Account, toState, toHold);
+            }
+            else
+            {
+                // The range is the low end of the block: move the block itself and leave the rest as "above".
+                source.BlockList.RemoveAt(index);
+                block.Last = range.Last;
+                moved = block;
+            }
+        }
+        moved.Account = target.Account;
+        moved.State = toState;
+        moved.Hold = toHold;
+        changes?.Blocks.Add(moved.Id);
+        source.Add(fromState, -count);
+        target.Add(toState, count);
+        InsertAndMerge(target, moved);
+        if (source.BlockList.Count == 0 && source.Available + source.Reserved + source.Frozen + source.Cancelled == 0)
+            RemoveHolding(source);
+    }
+
+    private void RemoveHolding(Holding holding)
+    {
+        holdings.Remove((holding.Account, holding.Instrument));
+        holdingsByAccount[holding.Account].Remove(holding);
+        changes?.Holdings.Add((holding.Account, holding.Instrument));
+    }
+
+    private static void Insert(Holding holding, Block block) =>
+        holding.BlockList.Insert(holding.InsertionPoint(block.First), block);
+
+    private static bool Mergeable(Block a, Block b) =>
+        a.Issuance == b.Issuance && a.State == b.State && a.Hold == b.Hold && a.Last + 1 == b.First;
+
+    private void InsertAndMerge(Holding holding, Block block)
+    {
+        var list = holding.BlockList;
+        var i = holding.InsertionPoint(block.First);
+        list.Insert(i, block);
+        if (i + 1 < list.Count && Mergeable(block, list[i + 1]))
+        {
+            var next = list[i + 1];
+            block.Last = next.Last;
+            list.RemoveAt(i + 1);
+            Delete(next);
+        }
+        if (i > 0 && Mergeable(list[i - 1], block))
+        {
+            var previous = list[i - 1];
+            previous.Last = block.Last;
+            changes?.Blocks.Add(previous.Id);
+            list.RemoveAt(i);
+            Delete(block);
+        }
+    }
+
+    private void Delete(Block block)
+    {
+        blocks.Remove(block.Id);
+        changes?.Blocks.Add(block.Id);
+    }
+}

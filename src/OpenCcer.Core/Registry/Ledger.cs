@@ -1,0 +1,84 @@
+namespace OpenCcer.Core.Registry;
+
+/// <summary>
+/// The registry ledger: accounts, issuances, serial blocks, reservations, freezes and cancellations,
+/// held in memory. Deterministic and free of I/O and clocks: <see cref="Execute"/> checks a command
+/// against the state and, when accepted, applies the one event it yields; <see cref="Apply"/> replays a
+/// journaled event. Not thread-safe: one writer owns a ledger.
+/// </summary>
+public sealed partial class Ledger
+{
+    private readonly Dictionary<AccountId, Account> accounts = [];
+    private readonly Dictionary<string, AccountId> registryAccountBySubject = new(StringComparer.Ordinal);
+    private readonly Dictionary<IssuanceId, Issuance> issuances = [];
+    private readonly Dictionary<string, IssuanceId> issuanceByReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> lastSerialByProject = new(StringComparer.Ordinal);
+    private readonly Dictionary<(AccountId, Instrument), Holding> holdings = [];
+    private readonly Dictionary<AccountId, List<Holding>> holdingsByAccount = [];
+    private readonly Dictionary<BlockId, Block> blocks = [];
+    private readonly Dictionary<ReservationId, Reservation> reservations = [];
+    private readonly Dictionary<FreezeId, Freeze> freezes = [];
+    private readonly Dictionary<CancellationId, Cancellation> cancellations = [];
+    private long lastAccountId;
+    private long lastIssuanceId;
+    private long lastBlockId;
+    private long lastReservationId;
+    private long lastFreezeId;
+    private long lastCancellationId;
+    private LedgerChanges? changes;
+
+    /// <summary>When true, touched ids are collected for <see cref="TakeChanges"/>.</summary>
+    public bool TrackChanges
+    {
+        get => changes is not null;
+        set => changes = value ? changes ?? new LedgerChanges() : null;
+    }
+
+    /// <summary>Returns the ids touched since the last call and starts a new set.</summary>
+    public LedgerChanges TakeChanges()
+    {
+        var taken = changes ?? new LedgerChanges();
+        if (changes is not null) changes = new LedgerChanges();
+        return taken;
+    }
+
+    public IReadOnlyCollection<Account> Accounts => accounts.Values;
+    public IReadOnlyCollection<Issuance> Issuances => issuances.Values;
+    public IReadOnlyCollection<Block> Blocks => blocks.Values;
+    public IReadOnlyCollection<Holding> Holdings => holdings.Values;
+    public IReadOnlyCollection<Reservation> Reservations => reservations.Values;
+    public IReadOnlyCollection<Freeze> Freezes => freezes.Values;
+    public IReadOnlyCollection<Cancellation> Cancellations => cancellations.Values;
+
+    public Account? FindAccount(AccountId id) => accounts.GetValueOrDefault(id);
+
+    public Account? FindRegistryAccountOf(string subjectId) =>
+        registryAccountBySubject.TryGetValue(subjectId, out var id) ? accounts[id] : null;
+
+    public Issuance? FindIssuance(IssuanceId id) => issuances.GetValueOrDefault(id);
+
+    public Block? FindBlock(BlockId id) => blocks.GetValueOrDefault(id);
+
+    public Holding? FindHolding(AccountId account, Instrument instrument) =>
+        holdings.GetValueOrDefault((account, instrument));
+
+    public IReadOnlyList<Holding> HoldingsOf(AccountId account) =>
+        holdingsByAccount.TryGetValue(account, out var list) ? list : [];
+
+    public Reservation? FindReservation(ReservationId id) => reservations.GetValueOrDefault(id);
+
+    public Freeze? FindFreeze(FreezeId id) => freezes.GetValueOrDefault(id);
+
+    public Cancellation? FindCancellation(CancellationId id) => cancellations.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Checks <paramref name="command"/> and, when it is accepted, applies its event. A refused command
+    /// changes nothing. <paramref name="at"/> is the time the caller stamps on the event.
+    /// </summary>
+    public LedgerResult Execute(LedgerCommand command, DateTimeOffset at)
+    {
+        var result = Decide(command, at);
+        if (result.Event is not null) Apply(result.Event);
+        return result;
+    }
+}
