@@ -1,0 +1,82 @@
+using OpenCcer.Core.Registry;
+using OpenCcer.Storage.Journal;
+using OpenCcer.Storage.Projections;
+
+namespace OpenCcer.Storage;
+
+/// <summary>What <see cref="JournalVerifier"/> found. Sound when there are no problems.</summary>
+public sealed record VerificationReport(long JournalRows, string HeadHash, string StateHash, IReadOnlyList<string> Problems)
+{
+    public bool IsSound => Problems.Count == 0;
+}
+
+/// <summary>
+/// Replays the journal from the first row: checks every hash link, applies every event to an empty
+/// ledger, checks the ledger's invariants, and compares every projection row with the replayed state.
+/// </summary>
+public static class JournalVerifier
+{
+    private const int ProblemsMax = 50;
+
+    public static async Task<VerificationReport> VerifyAsync(LedgerStore store, CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        var ledger = new Ledger();
+        long seq = 0;
+        var previous = JournalHash.Genesis;
+        var replayable = true;
+        await foreach (var entry in store.ReadJournalAsync(ct))
+        {
+            if (entry.Sequence != seq + 1) problems.Add($"Journal row {entry.Sequence}: expected sequence {seq + 1}.");
+            if (entry.PreviousHash != previous) problems.Add($"Journal row {entry.Sequence}: previous hash does not match row {seq}.");
+            if (!JournalHash.IsValid(entry)) problems.Add($"Journal row {entry.Sequence}: hash does not match its contents.");
+            if (replayable)
+            {
+                try
+                {
+                    var e = EventJson.Deserialize(entry.EventJson);
+                    if (EventJson.KindOf(e) != entry.Kind) problems.Add($"Journal row {entry.Sequence}: kind {entry.Kind} does not match its event.");
+                    ledger.Apply(e);
+                }
+                catch (Exception ex) when (ex is LedgerCorruptException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+                {
+                    problems.Add($"Journal row {entry.Sequence}: cannot be replayed: {ex.Message}");
+                    replayable = false;
+                }
+            }
+            seq = entry.Sequence;
+            previous = entry.Hash;
+        }
+        if (replayable)
+        {
+            problems.AddRange(ledger.CheckInvariants().Select(p => "Replayed ledger: " + p));
+            Compare(ProjectionSet.FromLedger(ledger), await store.ReadProjectionsAsync(ct), problems);
+        }
+        if (problems.Count > ProblemsMax)
+        {
+            var more = problems.Count - ProblemsMax;
+            problems.RemoveRange(ProblemsMax, more);
+            problems.Add($"... and {more} more problems.");
+        }
+        return new VerificationReport(seq, previous, ledger.StateHash(), problems);
+    }
+
+    private static void Compare(ProjectionSet expected, ProjectionSet actual, List<string> problems)
+    {
+        CompareRows("accounts", expected.Accounts, actual.Accounts, problems);
+        CompareRows("issuances", expected.Issuances, actual.Issuances, problems);
+        CompareRows("blocks", expected.Blocks, actual.Blocks, problems);
+        CompareRows("holdings", expected.Holdings, actual.Holdings, problems);
+        CompareRows("reservations", expected.Reservations, actual.Reservations, problems);
+        CompareRows("freezes", expected.Freezes, actual.Freezes, problems);
+        CompareRows("cancellations", expected.Cancellations, actual.Cancellations, problems);
+    }
+
+    private static void CompareRows<T>(string table, List<T> expected, List<T> actual, List<string> problems) where T : notnull
+    {
+        var missing = expected.Except(actual).ToList();
+        var extra = actual.Except(expected).ToList();
+        foreach (var row in missing.Take(10)) problems.Add($"Projection {table}: expected {row}, not found as such.");
+        foreach (var row in extra.Take(10)) problems.Add($"Projection {table}: row {row} does not match the journal.");
+    }
+}

@@ -1,0 +1,200 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using OpenCcer.Storage.Journal;
+using OpenCcer.Storage.Projections;
+
+namespace OpenCcer.Storage;
+
+/// <summary>
+/// The registry's durable store: the hash-chained journal, the projections derived from it, and API
+/// keys. Writes come from one writer (<see cref="RegistryEngine"/>), one database transaction per batch;
+/// reads are plain queries and may run concurrently. SQLite and PostgreSQL differ only in connections
+/// and bulk writes; both pass the same contract tests.
+/// </summary>
+public abstract class LedgerStore : IAsyncDisposable
+{
+    public const int PageSizeMax = 500;
+
+    /// <summary>"sqlite" or "postgresql".</summary>
+    public abstract string Provider { get; }
+
+    protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>Writes journal rows and projection changes in the open transaction.</summary>
+    protected abstract Task WriteAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<JournalEntry> entries, ProjectionSet changes, CancellationToken ct);
+
+    /// <summary>Opens the store given a connection string: PostgreSQL when it names a Host, else a SQLite file.</summary>
+    public static LedgerStore Open(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new Postgres.PostgresLedgerStore(connectionString)
+            : new Sqlite.SqliteLedgerStore(connectionString);
+
+    public virtual async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Tables.Schema;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Appends <paramref name="entries"/> and applies <paramref name="changes"/> atomically.</summary>
+    public async Task AppendAsync(IReadOnlyList<JournalEntry> entries, ProjectionSet changes, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await WriteAsync(connection, transaction, entries, changes, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The journal in sequence order, read in pages so a long journal never sits in memory twice.</summary>
+    public async IAsyncEnumerable<JournalEntry> ReadJournalAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = await QueryAsync(Tables.Journal, "seq > @after ORDER BY seq LIMIT 5000", ct, ("@after", after));
+            foreach (var entry in page) yield return entry;
+            if (page.Count < 5000) yield break;
+            after = page[^1].Sequence;
+        }
+    }
+
+    /// <summary>Every projection row, in key order, for verification and backups.</summary>
+    public async Task<ProjectionSet> ReadProjectionsAsync(CancellationToken ct = default)
+    {
+        var set = new ProjectionSet();
+        set.Accounts.AddRange(await QueryAsync(Tables.Accounts, null, ct));
+        set.Issuances.AddRange(await QueryAsync(Tables.Issuances, null, ct));
+        set.Blocks.AddRange(await QueryAsync(Tables.Blocks, null, ct));
+        set.Holdings.AddRange(await QueryAsync(Tables.Holdings, null, ct));
+        set.Reservations.AddRange(await QueryAsync(Tables.Reservations, null, ct));
+        set.Freezes.AddRange(await QueryAsync(Tables.Freezes, null, ct));
+        set.Cancellations.AddRange(await QueryAsync(Tables.Cancellations, null, ct));
+        set.Sort();
+        return set;
+    }
+
+    public async Task<AccountRow?> AccountAsync(long id, CancellationToken ct = default) =>
+        (await QueryAsync(Tables.Accounts, "id = @id", ct, ("@id", id))).SingleOrDefault();
+
+    public Task<List<AccountRow>> AccountsAsync(int limit, int offset, CancellationToken ct = default) =>
+        QueryAsync(Tables.Accounts, "1 = 1 ORDER BY id LIMIT @limit OFFSET @offset", ct, ("@limit", Clamp(limit)), ("@offset", Math.Max(0, offset)));
+
+    public Task<List<AccountRow>> AccountsOfSubjectAsync(string subjectId, CancellationToken ct = default) =>
+        QueryAsync(Tables.Accounts, "subject_id = @subject ORDER BY id", ct, ("@subject", subjectId));
+
+    public Task<List<HoldingRow>> HoldingsAsync(long accountId, CancellationToken ct = default) =>
+        QueryAsync(Tables.Holdings, "account_id = @id ORDER BY project_code, vintage", ct, ("@id", accountId));
+
+    public Task<List<BlockRow>> BlocksAsync(long accountId, CancellationToken ct = default) =>
+        QueryAsync(Tables.Blocks, "account_id = @id ORDER BY project_code, vintage, first_serial", ct, ("@id", accountId));
+
+    public Task<List<IssuanceRow>> IssuancesAsync(string? projectCode, int limit, int offset, CancellationToken ct = default) =>
+        projectCode is null
+            ? QueryAsync(Tables.Issuances, "1 = 1 ORDER BY id LIMIT @limit OFFSET @offset", ct, ("@limit", Clamp(limit)), ("@offset", Math.Max(0, offset)))
+            : QueryAsync(Tables.Issuances, "project_code = @code ORDER BY id LIMIT @limit OFFSET @offset", ct,
+                ("@code", projectCode), ("@limit", Clamp(limit)), ("@offset", Math.Max(0, offset)));
+
+    public Task<List<CancellationRow>> CancellationsAsync(int limit, int offset, CancellationToken ct = default) =>
+        QueryAsync(Tables.Cancellations, "1 = 1 ORDER BY id LIMIT @limit OFFSET @offset", ct, ("@limit", Clamp(limit)), ("@offset", Math.Max(0, offset)));
+
+    public async Task<CancellationRow?> CancellationAsync(string certificateNumber, CancellationToken ct = default) =>
+        (await QueryAsync(Tables.Cancellations, "certificate_number = @n", ct, ("@n", certificateNumber))).SingleOrDefault();
+
+    public async Task<ReservationRow?> ReservationAsync(long id, CancellationToken ct = default) =>
+        (await QueryAsync(Tables.Reservations, "id = @id", ct, ("@id", id))).SingleOrDefault();
+
+    public async Task<FreezeRow?> FreezeAsync(long id, CancellationToken ct = default) =>
+        (await QueryAsync(Tables.Freezes, "id = @id", ct, ("@id", id))).SingleOrDefault();
+
+    public Task<List<JournalEntry>> JournalPageAsync(long afterSequence, int limit, CancellationToken ct = default) =>
+        QueryAsync(Tables.Journal, "seq > @after ORDER BY seq LIMIT @limit", ct, ("@after", afterSequence), ("@limit", Clamp(limit)));
+
+    /// <summary>Registry-wide totals in tonnes, for the public explorer.</summary>
+    public async Task<RegistryTotals> TotalsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT
+              (SELECT COALESCE(SUM(last_serial - first_serial + 1), 0) FROM issuances),
+              (SELECT COUNT(*) FROM issuances),
+              (SELECT COALESCE(SUM(h.available), 0) FROM holdings h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 1),
+              (SELECT COALESCE(SUM(h.available), 0) FROM holdings h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 2),
+              (SELECT COALESCE(SUM(reserved), 0) FROM holdings),
+              (SELECT COALESCE(SUM(frozen), 0) FROM holdings),
+              (SELECT COALESCE(SUM(cancelled), 0) FROM holdings),
+              (SELECT COUNT(*) FROM accounts WHERE kind = 1),
+              (SELECT COUNT(DISTINCT project_code) FROM issuances)
+            """;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new RegistryTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
+            reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8));
+    }
+
+    public async Task SaveApiKeyAsync(string keyHash, string role, string? subjectId, string label, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO api_keys (key_hash, role, subject_id, label) VALUES (@h, @r, @s, @l)
+            ON CONFLICT (key_hash) DO UPDATE SET role = excluded.role, subject_id = excluded.subject_id, label = excluded.label
+            """;
+        Add(command, "@h", keyHash);
+        Add(command, "@r", role);
+        Add(command, "@s", subjectId);
+        Add(command, "@l", label);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<(string Role, string? SubjectId, string Label)?> FindApiKeyAsync(string keyHash, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT role, subject_id, label FROM api_keys WHERE key_hash = @h";
+        Add(command, "@h", keyHash);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
+    }
+
+    /// <summary>Runs raw SQL; for tests that tamper with rows and for maintenance commands.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    protected async Task<List<T>> QueryAsync<T>(TableSpec<T> table, string? where, CancellationToken ct,
+        params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = where is null ? table.SelectAll : $"SELECT {table.ColumnList} FROM {table.Name} WHERE {where}";
+        foreach (var (name, value) in parameters) Add(command, name, value);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(table.Read(reader));
+        return rows;
+    }
+
+    protected static void Add(DbCommand command, string name, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
+    }
+
+    private static int Clamp(int limit) => Math.Clamp(limit, 1, PageSizeMax);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Threading.Channels;
+using OpenCcer.Core.Registry;
+using OpenCcer.Storage.Journal;
+using OpenCcer.Storage.Projections;
+
+namespace OpenCcer.Storage;
+
+/// <summary>
+/// The single writer of a registry: commands are queued, taken in batches, executed on the in-memory
+/// <see cref="Ledger"/>, and the batch's journal rows and projection changes are committed in one
+/// database transaction before any caller hears back. Operation ids are idempotency keys. If a commit
+/// fails, the ledger is rebuilt from the store, so memory never runs ahead of what is durable.
+/// </summary>
+public sealed class RegistryEngine : IAsyncDisposable
+{
+    public const int BatchSizeMax = 4096;
+    public const int OperationIdLengthMax = 100;
+
+    private readonly LedgerStore store;
+    private readonly TimeProvider time;
+    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+    private readonly Dictionary<string, (string RequestHash, long Sequence)> committed = new(StringComparer.Ordinal);
+    private Ledger ledger = new();
+    private long sequence;
+    private string headHash = JournalHash.Genesis;
+    private Task? writer;
+
+    private RegistryEngine(LedgerStore store, TimeProvider time)
+    {
+        this.store = store;
+        this.time = time;
+    }
+
+    public LedgerStore Store => store;
+
+    /// <summary>Number of journal rows committed so far.</summary>
+    public long Sequence => Volatile.Read(ref sequence);
+
+    /// <summary>Opens the store, replays its journal into memory and starts the writer.</summary>
+    public static async Task<RegistryEngine> StartAsync(LedgerStore store, TimeProvider time, CancellationToken ct = default)
+    {
+        await store.InitializeAsync(ct);
+        var engine = new RegistryEngine(store, time);
+        await engine.LoadAsync(ct);
+        engine.writer = Task.Run(engine.RunAsync, CancellationToken.None);
+        return engine;
+    }
+
+    /// <summary>
+    /// Submits one command under a client-chosen operation id and waits until it is durable (or refused).
+    /// </summary>
+    public async Task<Submission> SubmitAsync(string operationId, LedgerCommand command, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
+        if (operationId.Length > OperationIdLengthMax) throw new ArgumentException("Operation id is too long.", nameof(operationId));
+        var pending = new Pending(operationId, command, JournalHash.OfRequest(EventJson.Canonical(command)));
+        await queue.Writer.WriteAsync(pending, ct);
+        var submission = await pending.Completion.Task.WaitAsync(ct);
+        if (submission.Replayed && submission.Result.Event is null)
+        {
+            // The first result lives in the journal; fetch it outside the writer.
+            var entry = (await store.JournalPageAsync(submission.Sequence!.Value - 1, 1, ct)).Single();
+            submission = submission with { Result = new LedgerResult(LedgerStatus.Ok, EventJson.Deserialize(entry.EventJson)) };
+        }
+        return submission;
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var fresh = new Ledger();
+        committed.Clear();
+        long seq = 0;
+        var hash = JournalHash.Genesis;
+        await foreach (var entry in store.ReadJournalAsync(ct))
+        {
+            if (entry.Sequence != seq + 1 || entry.PreviousHash != hash || !JournalHash.IsValid(entry))
+                throw new LedgerCorruptException($"Journal row {entry.Sequence} breaks the hash chain; run `ccer verify`.");
+            fresh.Apply(EventJson.Deserialize(entry.EventJson));
+            committed[entry.OperationId] = (entry.RequestHash, entry.Sequence);
+            seq = entry.Sequence;
+            hash = entry.Hash;
+        }
+        fresh.TrackChanges = true;
+        ledger = fresh;
+        Volatile.Write(ref sequence, seq);
+        headHash = hash;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(BatchSizeMax);
+        var reader = queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < BatchSizeMax && reader.TryRead(out var item)) batch.Add(item);
+            await ProcessAsync(batch);
+        }
+    }
+
+    private async Task ProcessAsync(List<Pending> batch)
+    {
+        var at = time.GetUtcNow();
+        var recordedAt = EventJson.Timestamp(at);
+        var entries = new List<JournalEntry>();
+        var inBatch = new Dictionary<string, Pending>(StringComparer.Ordinal);
+        var seq = sequence;
+        var hash = headHash;
+        foreach (var p in batch)
+        {
+            if (committed.TryGetValue(p.OperationId, out var done))
+            {
+                p.Outcome = done.RequestHash == p.RequestHash
+                    ? new Submission(new LedgerResult(LedgerStatus.Ok), done.Sequence, Replayed: true, IdempotencyConflict: false)
+                    : new Submission(new LedgerResult(LedgerStatus.Ok), null, Replayed: false, IdempotencyConflict: true);
+                continue;
+            }
+            if (inBatch.TryGetValue(p.OperationId, out var first))
+            {
+                p.SameAs = first;
+                continue;
+            }
+            var result = ledger.Execute(p.Command, at);
+            inBatch[p.OperationId] = p;
+            if (result.Event is null)
+            {
+                p.Outcome = new Submission(result, null, Replayed: false, IdempotencyConflict: false);
+                continue;
+            }
+            seq++;
+            var json = EventJson.Serialize(result.Event);
+            var kind = EventJson.KindOf(result.Event);
+            var entryHash = JournalHash.Of(hash, seq, p.OperationId, p.RequestHash, kind, json, recordedAt);
+            entries.Add(new JournalEntry(seq, p.OperationId, p.RequestHash, kind, json, recordedAt, hash, entryHash));
+            hash = entryHash;
+            p.Outcome = new Submission(result, seq, Replayed: false, IdempotencyConflict: false);
+        }
+
+        if (entries.Count > 0)
+        {
+            try
+            {
+                var changes = ProjectionSet.FromChanges(ledger, ledger.TakeChanges());
+                await store.AppendAsync(entries, changes);
+            }
+            catch (Exception failure)
+            {
+                await RecoverAsync();
+                foreach (var p in batch) p.Completion.TrySetException(new StoreUnavailableException(failure));
+                return;
+            }
+            foreach (var e in entries) committed[e.OperationId] = (e.RequestHash, e.Sequence);
+            Volatile.Write(ref sequence, seq);
+            headHash = hash;
+        }
+        else
+        {
+            ledger.TakeChanges();
+        }
+
+        foreach (var p in batch)
+        {
+            if (p.SameAs is { } first)
+            {
+                var o = first.Outcome!;
+                p.Completion.TrySetResult(first.RequestHash == p.RequestHash
+                    ? o with { Replayed = o.Result.IsOk }
+                    : new Submission(new LedgerResult(LedgerStatus.Ok), null, Replayed: false, IdempotencyConflict: true));
+            }
+            else
+            {
+                p.Completion.TrySetResult(p.Outcome!);
+            }
+        }
+    }
+
+    /// <summary>Rebuilds memory from the store after a failed commit (which may in fact have landed).</summary>
+    private async Task RecoverAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await LoadAsync(CancellationToken.None);
+                return;
+            }
+            catch (Exception) when (attempt < 50)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Min(attempt + 1, 10)));
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (writer is not null) await writer;
+    }
+
+    private sealed class Pending(string operationId, LedgerCommand command, string requestHash)
+    {
+        public string OperationId { get; } = operationId;
+        public LedgerCommand Command { get; } = command;
+        public string RequestHash { get; } = requestHash;
+        public Submission? Outcome { get; set; }
+        public Pending? SameAs { get; set; }
+        public TaskCompletionSource<Submission> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,12 @@
+namespace OpenCcer.Storage;
+
+/// <summary>Role names carried by API keys and people; one meaning each (see docs/GLOSSARY.md).</summary>
+public static class Roles
+{
+    public const string RegistryAdministrator = "registry-administrator";
+    public const string Regulator = "regulator";
+    public const string ExchangeOperator = "exchange-operator";
+    public const string Participant = "participant";
+
+    public static readonly IReadOnlyList<string> All = [RegistryAdministrator, Regulator, ExchangeOperator, Participant];
+}
