@@ -1,6 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using OpenCcer.Core.Registry;
+using OpenCcer.Server.Api;
+using OpenCcer.Storage;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+{
+    PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    MaxDepth = 32,
+    Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+};
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = json.PropertyNamingPolicy;
+    o.SerializerOptions.MaxDepth = json.MaxDepth;
+    foreach (var c in json.Converters) o.SerializerOptions.Converters.Add(c);
+});
+builder.Services.AddSingleton(json);
+
+var connectionString = builder.Configuration.GetConnectionString("Registry") ?? "Data Source=data/openccer.db";
+var store = LedgerStore.Open(connectionString);
+var engine = await RegistryEngine.StartAsync(store, TimeProvider.System);
+builder.Services.AddSingleton(store);
+builder.Services.AddSingleton(engine);
+builder.Services.AddSingleton(new SerialFormat(builder.Configuration["Registry:SerialFormat"] ?? SerialFormat.Default.Template));
+
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(RegistryEndpoints.ReaderPolicy, p => p.RequireAuthenticatedUser())
+    .AddPolicy(RegistryEndpoints.AdministratorPolicy, p => p.RequireRole(Roles.RegistryAdministrator));
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
+    if (c.ProblemDetails.Type is null || c.ProblemDetails.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal))
+        c.ProblemDetails.Type = Problems.ForHttpStatus(status);
+    if (c.Exception is StoreUnavailableException)
+    {
+        c.ProblemDetails.Status = 503;
+        c.HttpContext.Response.StatusCode = 503;
+        c.ProblemDetails.Type = Problems.StoreUnavailable;
+    }
+});
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.MapGet("/health", (RegistryEngine e) => TypedResults.Ok(new { Status = "ok", Store = e.Store.Provider, JournalRows = e.Sequence }))
+    .WithTags("Health");
+app.MapRegistryEndpoints();
+app.MapPublicEndpoints();
+
+if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
+{
+    var applied = await DemoSeed.RunAsync(engine);
+    app.Logger.LogInformation("Demo data: {Applied} new operations. Demo API keys: {Keys}", applied,
+        string.Join(", ", DemoSeed.Keys.Select(k => $"{k.Key} ({k.Role})")));
+}
+app.Lifetime.ApplicationStopped.Register(() => engine.DisposeAsync().AsTask().GetAwaiter().GetResult());
 app.Run();
 
+/// <summary>The server's entry point, public so integration tests can host it.</summary>
 public partial class Program;

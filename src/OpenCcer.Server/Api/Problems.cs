@@ -1,0 +1,99 @@
+using System.Text;
+using OpenCcer.Core.Registry;
+
+namespace OpenCcer.Server.Api;
+
+/// <summary>
+/// The one table that maps each ledger status to an HTTP status code and a stable problem type
+/// (<c>/problems/{kebab-case-status}</c>). The CLI maps the same statuses to exit codes.
+/// </summary>
+public static class Problems
+{
+    public const string InvalidInput = "/problems/invalid-input";
+    public const string IdempotencyConflict = "/problems/idempotency-conflict";
+    public const string StoreUnavailable = "/problems/store-unavailable";
+
+    public static int HttpStatus(LedgerStatus status) => status switch
+    {
+        LedgerStatus.Ok => StatusCodes.Status200OK,
+        LedgerStatus.Exists or LedgerStatus.ExistsWithDifferentQuantity or LedgerStatus.ExistsWithDifferentData
+            or LedgerStatus.SubjectHasAccount => StatusCodes.Status409Conflict,
+        LedgerStatus.QuantityMustBePositive or LedgerStatus.QuantityTooLarge or LedgerStatus.ProjectCodeInvalid
+            or LedgerStatus.VintageOutOfRange or LedgerStatus.TextRequired or LedgerStatus.TextTooLong
+            or LedgerStatus.EnumValueInvalid or LedgerStatus.LegalReasonRequired
+            or LedgerStatus.AuthorityReferenceRequired => StatusCodes.Status400BadRequest,
+        LedgerStatus.AccountNotFound or LedgerStatus.ReservationNotFound or LedgerStatus.FreezeNotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    public static string Type(LedgerStatus status) => "/problems/" + Kebab(status.ToString());
+
+    public static string Title(LedgerStatus status) => status switch
+    {
+        LedgerStatus.InsufficientUnits => "Not enough available units.",
+        LedgerStatus.UnitsFrozen => "The units are judicially frozen.",
+        LedgerStatus.AccountFrozen => "The account is judicially frozen.",
+        LedgerStatus.AccountRestricted => "The account is restricted.",
+        LedgerStatus.AccountClosed => "The account is closed.",
+        LedgerStatus.LegalReasonRequired => "Units move between holders only by trading, inheritance or court enforcement.",
+        _ => SplitWords(status.ToString()) + ".",
+    };
+
+    private static string Kebab(string name)
+    {
+        var b = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) b.Append('-');
+            b.Append(char.ToLowerInvariant(name[i]));
+        }
+        return b.ToString();
+    }
+
+    private static string SplitWords(string name)
+    {
+        var kebab = Kebab(name).Replace('-', ' ');
+        return char.ToUpperInvariant(kebab[0]) + kebab[1..];
+    }
+
+    /// <summary>A problem for one status of the ledger.</summary>
+    public static IResult For(LedgerStatus status, string? detail = null, long? existingId = null) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: HttpStatus(status),
+            title: Title(status),
+            type: Type(status),
+            extensions: new Dictionary<string, object?> { ["status_code"] = status.ToString(), ["existing_id"] = existingId });
+
+    /// <summary>A 400 naming each bad field.</summary>
+    public static IResult Invalid(IDictionary<string, string[]> errors, string? detail = null) =>
+        TypedResults.Problem(
+            detail: detail ?? "The request has invalid fields.",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Invalid input.",
+            type: InvalidInput,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+    public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static IResult NotFound(string what) => TypedResults.Problem(
+        detail: what, statusCode: StatusCodes.Status404NotFound, title: "Not found.", type: "/problems/not-found");
+
+    public static IResult Forbidden(string why) => TypedResults.Problem(
+        detail: why, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", type: "/problems/forbidden");
+
+    /// <summary>Problem types for responses produced by the framework (no body of their own).</summary>
+    public static string ForHttpStatus(int status) => status switch
+    {
+        400 => InvalidInput,
+        401 => "/problems/unauthenticated",
+        403 => "/problems/forbidden",
+        404 => "/problems/not-found",
+        405 => "/problems/method-not-allowed",
+        413 => "/problems/payload-too-large",
+        415 => "/problems/unsupported-media-type",
+        429 => "/problems/too-many-requests",
+        503 => StoreUnavailable,
+        _ => status >= 500 ? "/problems/internal-error" : "/problems/http-" + status,
+    };
+}
