@@ -1,1 +1,1 @@
-Console.WriteLine("ccer");
+return await OpenCcer.Cli.CcerCommand.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace OpenCcer.Cli;
+
+/// <summary>The <c>ccer</c> command: its verbs and the exit codes they share.</summary>
+internal static class CcerCommand
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+
+    public const string DefaultStore = "Data Source=data/openccer.db";
+
+    /// <summary>The store option every verb that touches the registry takes.</summary>
+    public static Option<string> StoreOption() => new("--store")
+    {
+        Description = "Connection string: 'Data Source=<file>' for SQLite (default data/openccer.db) or 'Host=...;Database=...' for PostgreSQL.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("OPENCCER_STORE") ?? DefaultStore,
+    };
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("ccer: the OpenCCER command line (registry, verification, exports).");
+        root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        var parsed = Create().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) await error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync("Run 'ccer --help' for usage.");
+            return BadInput;
+        }
+        return await parsed.InvokeAsync(config, ct);
+    }
+}

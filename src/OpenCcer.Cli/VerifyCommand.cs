@@ -1,0 +1,36 @@
+using System.CommandLine;
+using OpenCcer.Storage;
+
+namespace OpenCcer.Cli;
+
+/// <summary>
+/// <c>ccer verify</c>: replays the journal, checks every hash link and recomputes every projection.
+/// Exit 0 only when everything matches; 1 with a report otherwise.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var store = CcerCommand.StoreOption();
+        var command = new Command("verify", "Replay the journal, check its hash chain and recompute every projection.") { store };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            await using var ledgerStore = LedgerStore.Open(parse.GetValue(store)!);
+            await ledgerStore.InitializeAsync(ct);
+            var report = await JournalVerifier.VerifyAsync(ledgerStore, ct);
+            await output.WriteLineAsync($"Journal rows: {report.JournalRows}");
+            await output.WriteLineAsync($"Head hash:    {report.HeadHash}");
+            await output.WriteLineAsync($"State hash:   {report.StateHash}");
+            if (report.IsSound)
+            {
+                await output.WriteLineAsync("OK: hash chain intact, projections equal the replayed journal, invariants hold.");
+                return CcerCommand.Success;
+            }
+            await output.WriteLineAsync($"FAILED: {report.Problems.Count} problem(s):");
+            foreach (var p in report.Problems) await output.WriteLineAsync("  - " + p);
+            return CcerCommand.Failed;
+        });
+        return command;
+    }
+}
