@@ -126,8 +126,8 @@ public sealed class GridFactorTable
         }
         var f = line.Fields;
         if (!int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !decimal.TryParse(f[3], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var om)
-            || !decimal.TryParse(f[4], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var bm))
+            || !decimal.TryParse(f[3], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var om)
+            || !decimal.TryParse(f[4], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var bm))
         {
             errors.Add(new FieldError(at, "year must be a whole number and both margins decimal numbers"));
             return null;
