@@ -1,1 +1,6 @@
-Console.WriteLine("ccer");
+using System.CommandLine;
+using OpenCcer.Cli;
+
+var root = new RootCommand("ccer");
+root.Subcommands.Add(CalcCommand.Create());
+return root.Parse(args).Invoke();
