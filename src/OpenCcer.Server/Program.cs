@@ -1,6 +1,9 @@
+using OpenCcer.Server.Api;
+
 var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapMethodologyEndpoints();
 app.Run();
 
 public partial class Program;
