@@ -24,6 +24,7 @@ internal static class CcerCommand
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(CalcCommand.Create());
         return root;
     }
 

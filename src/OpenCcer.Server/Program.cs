@@ -64,6 +64,7 @@ app.MapGet("/health", (RegistryEngine e) => TypedResults.Ok(new { Status = "ok",
     .WithTags("Health");
 app.MapRegistryEndpoints();
 app.MapPublicEndpoints();
+app.MapMethodologyEndpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {

@@ -1,4 +1,5 @@
 using System.Text;
+using OpenCcer.Core.Methodologies;
 using OpenCcer.Core.Registry;
 
 namespace OpenCcer.Server.Api;
@@ -81,6 +82,32 @@ public static class Problems
 
     public static IResult Forbidden(string why) => TypedResults.Problem(
         detail: why, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", type: "/problems/forbidden");
+
+    private static readonly Dictionary<CalculationStatus, (int Status, string Type, string Title)> CalculationTable = new()
+    {
+        [CalculationStatus.InvalidInput] = (StatusCodes.Status400BadRequest, InvalidInput, "The input is invalid."),
+        [CalculationStatus.NotApplicable] = (StatusCodes.Status422UnprocessableEntity, "/problems/not-applicable", "The methodology does not apply to this project."),
+        [CalculationStatus.UnknownMethodology] = (StatusCodes.Status404NotFound, "/problems/unknown-methodology", "No such methodology."),
+    };
+
+    /// <summary>A problem for a methodology calculation outcome; field errors go in <c>errors</c>.</summary>
+    public static IResult For(CalculationStatus status, IReadOnlyList<FieldError> errors)
+    {
+        var (code, type, title) = CalculationTable[status];
+        var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        return TypedResults.Problem(
+            detail: string.Join("; ", errors.Select(e => e.ToString())),
+            statusCode: code,
+            title: title,
+            type: type,
+            extensions: new Dictionary<string, object?> { ["errors"] = byField });
+    }
+
+    public static IResult TooLarge(int bytesMax) => TypedResults.Problem(
+        detail: $"The body is larger than {bytesMax} bytes.",
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request body is too large.",
+        type: "/problems/payload-too-large");
 
     /// <summary>Problem types for responses produced by the framework (no body of their own).</summary>
     public static string ForHttpStatus(int status) => status switch
