@@ -30,6 +30,8 @@ var store = LedgerStore.Open(connectionString);
 var engine = await RegistryEngine.StartAsync(store, TimeProvider.System);
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton(engine);
+builder.Services.AddSingleton(await ReferenceDataHolder.LoadAsync(store));
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new SerialFormat(builder.Configuration["Registry:SerialFormat"] ?? SerialFormat.Default.Template));
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

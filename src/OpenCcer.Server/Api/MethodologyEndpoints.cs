@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenCcer.Core.Methodologies;
+using OpenCcer.Core.Methodologies.GridPower;
 
 namespace OpenCcer.Server.Api;
 
@@ -24,6 +25,9 @@ public static class MethodologyEndpoints
                 : Problems.For(CalculationStatus.UnknownMethodology, CalculationOutcome.UnknownMethodology(code).Errors));
         api.MapPost("/methodologies/{code}/calculate", Calculate);
         api.MapGet("/grid-factors", (HttpContext context) => Json(Reference(context).GridFactors.Rows));
+        app.MapPost("/api/v1/grid-factors", AddGridFactor).RequireAuthorization(RegistryEndpoints.AdministratorPolicy)
+            .Accepts<GridFactorRequest>("application/json").WithTags("Methodologies")
+            .WithSummary("Add a newly published grid-factor year (registry administrator), with the publication it came from.");
         return app;
     }
 
@@ -86,7 +90,32 @@ public static class MethodologyEndpoints
 
     /// <summary>A host may register its own tables (e.g. grid factors with a newly published year).</summary>
     private static MethodologyReferenceData Reference(HttpContext context) =>
-        context.RequestServices.GetService<MethodologyReferenceData>() ?? MethodologyReferenceData.Shipped();
+        context.RequestServices.GetService<ReferenceDataHolder>()?.Current ?? MethodologyReferenceData.Shipped();
+
+    private static async Task<IResult> AddGridFactor(HttpContext context, ReferenceDataHolder holder, Storage.LedgerStore store,
+        JsonSerializerOptions json, TimeProvider time)
+    {
+        var (body, problem) = await RequestReader.ReadAsync<GridFactorRequest>(context, json);
+        if (problem is not null) return problem;
+        var r = new RequestReader();
+        var grid = r.Required("grid", body!.Grid);
+        var gridZh = r.Required("grid_zh", body.GridZh);
+        var year = r.Required("year", body.Year);
+        var om = r.Required("om_tco2_per_mwh", body.OmTco2PerMwh);
+        var bm = r.Required("bm_tco2_per_mwh", body.BmTco2PerMwh);
+        var status = r.Required("status", body.Status);
+        var source = r.Required("source", body.Source);
+        if (r.HasErrors) return r.Problem();
+        var addition = await holder.AddAsync(store, new GridFactorRow(grid.Trim(), gridZh.Trim(), year, om, bm, status.Trim(), source.Trim()),
+            context.User.Identity?.Name ?? "unknown", time.GetUtcNow(), context.RequestAborted);
+        return addition.Status switch
+        {
+            GridFactorAdditionStatus.Added => TypedResults.Created($"/api/v1/grid-factors", new { grid, year, om_tco2_per_mwh = om, bm_tco2_per_mwh = bm, status, source }),
+            GridFactorAdditionStatus.DuplicateYear => TypedResults.Problem(statusCode: 409, title: "That grid and year are already published.",
+                type: "/problems/grid-factor-exists", detail: string.Join("; ", addition.Errors.Select(e => e.ToString()))),
+            _ => Problems.For(CalculationStatus.InvalidInput, addition.Errors),
+        };
+    }
 
     private static IResult Json(object value) => Results.Content(MethodologyJson.Serialize(value), "application/json");
 }

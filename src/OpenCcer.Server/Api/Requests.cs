@@ -30,3 +30,6 @@ public sealed record FreezeUnitsRequest(string? OperationId, long? AccountId, st
 
 /// <summary>The answer to an accepted write: the journal row and the event it recorded.</summary>
 public sealed record OperationResponse(string OperationId, long Sequence, bool Replayed, OpenCcer.Core.Registry.LedgerEvent Event);
+
+public sealed record GridFactorRequest(string? Grid, string? GridZh, int? Year, decimal? OmTco2PerMwh, decimal? BmTco2PerMwh,
+    string? Status, string? Source);

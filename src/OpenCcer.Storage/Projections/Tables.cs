@@ -106,6 +106,10 @@ public static class Tables
             id bigint PRIMARY KEY, certificate_number text NOT NULL UNIQUE, account_id bigint NOT NULL,
             project_code text NOT NULL, vintage integer NOT NULL, purpose integer NOT NULL, beneficiary text NOT NULL,
             quantity bigint NOT NULL CHECK (quantity > 0), ranges text NOT NULL, cancelled_at text NOT NULL);
+        CREATE TABLE IF NOT EXISTS grid_factors (
+            grid text NOT NULL, year integer NOT NULL, grid_zh text NOT NULL, om_tco2_per_mwh text NOT NULL,
+            bm_tco2_per_mwh text NOT NULL, status text NOT NULL, source text NOT NULL, added_at text NOT NULL,
+            added_by text NOT NULL, PRIMARY KEY (grid, year));
         CREATE TABLE IF NOT EXISTS api_keys (
             key_hash text PRIMARY KEY, role text NOT NULL, subject_id text, label text NOT NULL);
         """;
