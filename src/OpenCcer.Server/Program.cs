@@ -23,6 +23,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.MaxDepth = json.MaxDepth;
     foreach (var c in json.Converters) o.SerializerOptions.Converters.Add(c);
 });
+OpenCcer.Storage.Lifecycle.LifecycleJson.AddConverters(json);
+builder.Services.ConfigureHttpJsonOptions(o => OpenCcer.Storage.Lifecycle.LifecycleJson.AddConverters(o.SerializerOptions));
 builder.Services.AddSingleton(json);
 
 var connectionString = builder.Configuration.GetConnectionString("Registry") ?? "Data Source=data/openccer.db";
@@ -32,6 +34,10 @@ builder.Services.AddSingleton(store);
 builder.Services.AddSingleton(engine);
 builder.Services.AddSingleton(await ReferenceDataHolder.LoadAsync(store));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(OpenCcer.Core.Calendar.WorkingDayCalendar.Shipped());
+builder.Services.AddSingleton(sp => new OpenCcer.Storage.Lifecycle.LifecycleService(store, engine,
+    sp.GetRequiredService<OpenCcer.Core.Calendar.WorkingDayCalendar>(),
+    () => sp.GetRequiredService<ReferenceDataHolder>().Current.Catalogue, sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(new SerialFormat(builder.Configuration["Registry:SerialFormat"] ?? SerialFormat.Default.Template));
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -67,6 +73,8 @@ app.MapGet("/health", (RegistryEngine e) => TypedResults.Ok(new { Status = "ok",
 app.MapRegistryEndpoints();
 app.MapPublicEndpoints();
 app.MapMethodologyEndpoints();
+app.MapProjectEndpoints();
+app.MapReductionEndpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {

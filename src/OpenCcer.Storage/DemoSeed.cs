@@ -21,7 +21,10 @@ public static class DemoSeed
         new("ccer-demo-registry-admin", Roles.RegistryAdministrator, null, "Registry administrator (demo)"),
         new("ccer-demo-regulator", Roles.Regulator, null, "Regulator (demo)"),
         new("ccer-demo-exchange", Roles.ExchangeOperator, null, "Exchange operator (demo)"),
-        new("ccer-demo-owner-spic", Roles.Participant, "91370000MA3CSPIC01", "SPIC Shandong (demo participant)"),
+        new("ccer-demo-owner-spic", Roles.ProjectOwner, "91370000MA3CSPIC01", "SPIC Shandong (demo project owner)"),
+        new("ccer-demo-owner-wufeng", Roles.ProjectOwner, "12420000MA5WUFENG7", "Wufeng Forestry Bureau (demo project owner)"),
+        new("ccer-demo-vvb-cqc", Roles.Vvb, "12100000VVB0000005", "China Quality Certification Centre (demo VVB)"),
+        new("ccer-demo-vvb-cec", Roles.Vvb, "12100000VVB0000006", "China Environmental United Certification Center (demo VVB)"),
         new("ccer-demo-buyer-cement", Roles.Participant, "91110000MA01CEMT02", "Jidong Cement (demo participant)"),
     ];
 
@@ -48,7 +51,8 @@ public static class DemoSeed
                      .Concat([("91110000MA01CEMT02", "Jidong Cement Beijing", HolderType.KeyEmittingUnit),
                               ("91320000MA02STEL03", "Jiangsu Shagang Steel", HolderType.KeyEmittingUnit),
                               ("91310000MA03TRAD04", "Shanghai Green Capital", HolderType.OtherTradingSubject),
-                              ("12100000VVB0000005", "China Quality Certification Centre", HolderType.Vvb)]))
+                              ("12100000VVB0000005", "China Quality Certification Centre", HolderType.Vvb),
+                              ("12100000VVB0000006", "China Environmental United Certification Center", HolderType.Vvb)]))
         {
             var opened = (AccountOpened)(await Do($"account-{subject}", new OpenAccount(subject, name, type)))!;
             registry[subject] = opened.RegistryAccount;

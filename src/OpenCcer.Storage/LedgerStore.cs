@@ -11,7 +11,7 @@ namespace OpenCcer.Storage;
 /// reads are plain queries and may run concurrently. SQLite and PostgreSQL differ only in connections
 /// and bulk writes; both pass the same contract tests.
 /// </summary>
-public abstract class LedgerStore : IAsyncDisposable
+public abstract partial class LedgerStore : IAsyncDisposable
 {
     public const int PageSizeMax = 500;
 

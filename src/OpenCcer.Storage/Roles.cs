@@ -7,6 +7,8 @@ public static class Roles
     public const string Regulator = "regulator";
     public const string ExchangeOperator = "exchange-operator";
     public const string Participant = "participant";
+    public const string ProjectOwner = "project-owner";
+    public const string Vvb = "vvb";
 
-    public static readonly IReadOnlyList<string> All = [RegistryAdministrator, Regulator, ExchangeOperator, Participant];
+    public static readonly IReadOnlyList<string> All = [RegistryAdministrator, Regulator, ExchangeOperator, Participant, ProjectOwner, Vvb];
 }

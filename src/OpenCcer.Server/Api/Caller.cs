@@ -12,7 +12,20 @@ public sealed record Caller(string Role, string? SubjectId)
 
     public bool IsAdministrator => Role == Roles.RegistryAdministrator;
 
-    public bool Owns(AccountRow account) => Role == Roles.Participant && SubjectId == account.SubjectId;
+    /// <summary>Participants and project owners hold accounts of their own subject.</summary>
+    public bool Owns(AccountRow account) => Role is Roles.Participant or Roles.ProjectOwner && SubjectId == account.SubjectId;
+
+    /// <summary>The lifecycle's view of this caller: its role and its organisation.</summary>
+    public OpenCcer.Core.Lifecycle.Actor Actor() => new(Role switch
+    {
+        Roles.RegistryAdministrator => OpenCcer.Core.Lifecycle.Role.RegistryAdministrator,
+        Roles.Regulator => OpenCcer.Core.Lifecycle.Role.Regulator,
+        Roles.ExchangeOperator => OpenCcer.Core.Lifecycle.Role.ExchangeOperator,
+        Roles.Participant => OpenCcer.Core.Lifecycle.Role.TradingParticipant,
+        Roles.ProjectOwner => OpenCcer.Core.Lifecycle.Role.ProjectOwner,
+        Roles.Vvb => OpenCcer.Core.Lifecycle.Role.Vvb,
+        _ => OpenCcer.Core.Lifecycle.Role.Public,
+    }, SubjectId is null ? OpenCcer.Core.Lifecycle.OrganisationId.None : OpenCcer.Storage.Lifecycle.Organisations.IdOf(SubjectId));
 
     /// <summary>May read this account: its owner, the registry, the regulator, the exchange.</summary>
     public bool MayRead(AccountRow account) => Owns(account) || Role is Roles.RegistryAdministrator or Roles.Regulator or Roles.ExchangeOperator;

@@ -27,7 +27,13 @@ public static class Problems
         _ => StatusCodes.Status409Conflict,
     };
 
-    public static string Type(LedgerStatus status) => "/problems/" + Kebab(status.ToString());
+    public static string Type(LedgerStatus status) => TypeOf(status.ToString());
+
+    /// <summary>The problem type for a status name: <c>/problems/{kebab-case}</c>.</summary>
+    public static string TypeOf(string statusName) => "/problems/" + Kebab(statusName);
+
+    /// <summary>A readable title from a status name ("NoticePeriodNotOver" → "Notice period not over.").</summary>
+    public static string TitleOf(string statusName) => SplitWords(statusName) + ".";
 
     public static string Title(LedgerStatus status) => status switch
     {

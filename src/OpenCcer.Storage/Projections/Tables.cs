@@ -106,6 +106,19 @@ public static class Tables
             id bigint PRIMARY KEY, certificate_number text NOT NULL UNIQUE, account_id bigint NOT NULL,
             project_code text NOT NULL, vintage integer NOT NULL, purpose integer NOT NULL, beneficiary text NOT NULL,
             quantity bigint NOT NULL CHECK (quantity > 0), ranges text NOT NULL, cancelled_at text NOT NULL);
+        CREATE TABLE IF NOT EXISTS projects (
+            id text PRIMARY KEY, code text NOT NULL UNIQUE, owner_subject text NOT NULL, vvb_subject text,
+            province text NOT NULL, methodology_code text NOT NULL, title text NOT NULL, phase text NOT NULL,
+            state text NOT NULL, version integer NOT NULL, updated_at text NOT NULL);
+        CREATE TABLE IF NOT EXISTS reductions (
+            id text PRIMARY KEY, project_id text NOT NULL, vvb_subject text, phase text NOT NULL, state text NOT NULL,
+            version integer NOT NULL, updated_at text NOT NULL);
+        CREATE INDEX IF NOT EXISTS reductions_by_project ON reductions (project_id);
+        CREATE TABLE IF NOT EXISTS lifecycle_events (
+            seq bigint PRIMARY KEY, stream text NOT NULL, kind text NOT NULL, actor_role text NOT NULL, actor_org text,
+            event_date text NOT NULL, reason text, event text NOT NULL, recorded_at text NOT NULL, prev_hash text NOT NULL,
+            hash text NOT NULL UNIQUE);
+        CREATE INDEX IF NOT EXISTS lifecycle_events_by_stream ON lifecycle_events (stream, seq);
         CREATE TABLE IF NOT EXISTS grid_factors (
             grid text NOT NULL, year integer NOT NULL, grid_zh text NOT NULL, om_tco2_per_mwh text NOT NULL,
             bm_tco2_per_mwh text NOT NULL, status text NOT NULL, source text NOT NULL, added_at text NOT NULL,

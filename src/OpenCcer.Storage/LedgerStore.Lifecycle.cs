@@ -1,0 +1,189 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using OpenCcer.Core.Lifecycle;
+using OpenCcer.Storage.Journal;
+using OpenCcer.Storage.Lifecycle;
+
+namespace OpenCcer.Storage;
+
+// Project and reduction lifecycles: current states as JSON documents with a version, and every
+// transition as a row of the hash-chained lifecycle timeline, written in one transaction.
+public abstract partial class LedgerStore
+{
+    private readonly SemaphoreSlim lifecycleWriter = new(1, 1);
+
+    /// <summary>
+    /// Stores a project's new state and appends its events. <paramref name="expectedVersion"/> 0 creates it.
+    /// Returns false, writing nothing, when the stored version is not the expected one.
+    /// </summary>
+    public Task<bool> SaveProjectAsync(ProjectRecord r, int expectedVersion, IReadOnlyList<LifecycleEvent> events, DateTimeOffset at,
+        CancellationToken ct = default) =>
+        SaveStreamAsync(expectedVersion, r.State.Id.ToString(), events, at, ct, async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = expectedVersion == 0
+                ? """
+                  INSERT INTO projects (id, code, owner_subject, vvb_subject, province, methodology_code, title, phase, state, version, updated_at)
+                  VALUES (@id, @code, @owner, @vvb, @province, @methodology, @title, @phase, @state, @version, @at)
+                  """
+                : """
+                  UPDATE projects SET vvb_subject = @vvb, phase = @phase, state = @state, version = @version, updated_at = @at
+                  WHERE id = @id AND version = @expected
+                  """;
+            Add(command, "@id", r.State.Id.ToString());
+            Add(command, "@code", r.Code);
+            Add(command, "@owner", r.OwnerSubjectId);
+            Add(command, "@vvb", r.VvbSubjectId);
+            Add(command, "@province", r.Province);
+            Add(command, "@methodology", r.State.Description.MethodologyCode);
+            Add(command, "@title", r.State.Description.Title);
+            Add(command, "@phase", JsonNamingPolicy.SnakeCaseLower.ConvertName(r.State.Phase.ToString()));
+            Add(command, "@state", JsonSerializer.Serialize(r.State, LifecycleJson.Options));
+            Add(command, "@version", expectedVersion + 1);
+            Add(command, "@expected", expectedVersion);
+            Add(command, "@at", EventJson.Timestamp(at));
+            return await command.ExecuteNonQueryAsync(ct) == 1;
+        });
+
+    public Task<bool> SaveReductionAsync(ReductionRecord r, int expectedVersion, IReadOnlyList<LifecycleEvent> events, DateTimeOffset at,
+        CancellationToken ct = default) =>
+        SaveStreamAsync(expectedVersion, r.State.Project.ToString(), events, at, ct, async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = expectedVersion == 0
+                ? "INSERT INTO reductions (id, project_id, vvb_subject, phase, state, version, updated_at) VALUES (@id, @project, @vvb, @phase, @state, @version, @at)"
+                : "UPDATE reductions SET vvb_subject = @vvb, phase = @phase, state = @state, version = @version, updated_at = @at WHERE id = @id AND version = @expected";
+            Add(command, "@id", r.State.Id.ToString());
+            Add(command, "@project", r.State.Project.ToString());
+            Add(command, "@vvb", r.VvbSubjectId);
+            Add(command, "@phase", JsonNamingPolicy.SnakeCaseLower.ConvertName(r.State.Phase.ToString()));
+            Add(command, "@state", JsonSerializer.Serialize(r.State, LifecycleJson.Options));
+            Add(command, "@version", expectedVersion + 1);
+            Add(command, "@expected", expectedVersion);
+            Add(command, "@at", EventJson.Timestamp(at));
+            return await command.ExecuteNonQueryAsync(ct) == 1;
+        });
+
+    private async Task<bool> SaveStreamAsync(int expectedVersion, string stream, IReadOnlyList<LifecycleEvent> events, DateTimeOffset at,
+        CancellationToken ct, Func<DbConnection, DbTransaction, Task<bool>> writeState)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        await lifecycleWriter.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            if (!await writeState(connection, transaction)) return false;
+            long seq = 0;
+            var previous = JournalHash.Genesis;
+            await using (var head = connection.CreateCommand())
+            {
+                head.Transaction = transaction;
+                head.CommandText = "SELECT seq, hash FROM lifecycle_events ORDER BY seq DESC LIMIT 1";
+                await using var reader = await head.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct)) (seq, previous) = (reader.GetInt64(0), reader.GetString(1));
+            }
+            var recordedAt = EventJson.Timestamp(at);
+            foreach (var e in events)
+            {
+                seq++;
+                var kind = JsonNamingPolicy.SnakeCaseLower.ConvertName(e.GetType().Name);
+                var json = JsonSerializer.Serialize(e, e.GetType(), LifecycleJson.Options);
+                var role = JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Actor.Role.ToString());
+                string? organisation = e.Actor.Organisation.IsNone ? null : e.Actor.Organisation.ToString();
+                var date = e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var hash = JournalHash.Of(previous, seq, stream, role + "|" + organisation + "|" + date, kind, json, recordedAt);
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = """
+                    INSERT INTO lifecycle_events (seq, stream, kind, actor_role, actor_org, event_date, reason, event, recorded_at, prev_hash, hash)
+                    VALUES (@seq, @stream, @kind, @role, @org, @date, @reason, @event, @at, @prev, @hash)
+                    """;
+                Add(insert, "@seq", seq);
+                Add(insert, "@stream", stream);
+                Add(insert, "@kind", kind);
+                Add(insert, "@role", role);
+                Add(insert, "@org", organisation);
+                Add(insert, "@date", date);
+                Add(insert, "@reason", e.Reason);
+                Add(insert, "@event", json);
+                Add(insert, "@at", recordedAt);
+                Add(insert, "@prev", previous);
+                Add(insert, "@hash", hash);
+                await insert.ExecuteNonQueryAsync(ct);
+                previous = hash;
+            }
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        finally
+        {
+            lifecycleWriter.Release();
+        }
+    }
+
+    private const string ProjectColumns = "state, code, owner_subject, vvb_subject, province, version";
+
+    private static ProjectRecord ReadProject(DbDataReader r) => new(
+        JsonSerializer.Deserialize<ProjectState>(r.GetString(0), LifecycleJson.Options)!,
+        r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetInt32(5));
+
+    private static ReductionRecord ReadReduction(DbDataReader r) => new(
+        JsonSerializer.Deserialize<ReductionState>(r.GetString(0), LifecycleJson.Options)!,
+        r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2));
+
+    private async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) Add(command, name, value);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+        return rows;
+    }
+
+    public async Task<ProjectRecord?> ProjectAsync(ProjectId id, CancellationToken ct = default) =>
+        (await ReadAsync($"SELECT {ProjectColumns} FROM projects WHERE id = @id", ReadProject, ct, ("@id", id.ToString()))).SingleOrDefault();
+
+    /// <summary>Projects filtered by methodology, province and phase (snake_case), oldest first.</summary>
+    public Task<List<ProjectRecord>> ProjectsAsync(string? methodology, string? province, string? phase, int limit, int offset,
+        CancellationToken ct = default) =>
+        ReadAsync($"""
+            SELECT {ProjectColumns} FROM projects
+            WHERE (CAST(@m AS text) IS NULL OR methodology_code = @m) AND (CAST(@p AS text) IS NULL OR province = @p) AND (CAST(@ph AS text) IS NULL OR phase = @ph)
+            ORDER BY code LIMIT @limit OFFSET @offset
+            """, ReadProject, ct, ("@m", methodology), ("@p", province), ("@ph", phase),
+            ("@limit", Math.Clamp(limit, 1, PageSizeMax)), ("@offset", Math.Max(0, offset)));
+
+    public async Task<int> ProjectCountAsync(CancellationToken ct = default) =>
+        (await ReadAsync("SELECT COUNT(*) FROM projects", r => r.GetInt32(0), ct)).Single();
+
+    public async Task<ReductionRecord?> ReductionAsync(ReductionId id, CancellationToken ct = default) =>
+        (await ReadAsync("SELECT state, vvb_subject, version FROM reductions WHERE id = @id", ReadReduction, ct, ("@id", id.ToString()))).SingleOrDefault();
+
+    public Task<List<ReductionRecord>> ReductionsOfProjectAsync(ProjectId project, CancellationToken ct = default) =>
+        ReadAsync("SELECT state, vvb_subject, version FROM reductions WHERE project_id = @p ORDER BY updated_at", ReadReduction, ct, ("@p", project.ToString()));
+
+    public Task<List<ReductionRecord>> ReductionsAsync(string? phase, int limit, int offset, CancellationToken ct = default) =>
+        ReadAsync("SELECT state, vvb_subject, version FROM reductions WHERE (CAST(@ph AS text) IS NULL OR phase = @ph) ORDER BY updated_at LIMIT @limit OFFSET @offset",
+            ReadReduction, ct, ("@ph", phase), ("@limit", Math.Clamp(limit, 1, PageSizeMax)), ("@offset", Math.Max(0, offset)));
+
+    /// <summary>The public timeline of a project: its own and its reductions' events, in order.</summary>
+    public Task<List<LifecycleEventRecord>> TimelineAsync(ProjectId project, CancellationToken ct = default) =>
+        ReadAsync("""
+            SELECT seq, stream, kind, actor_role, actor_org, event_date, reason, event, recorded_at, prev_hash, hash
+            FROM lifecycle_events WHERE stream = @s ORDER BY seq
+            """, r => new LifecycleEventRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7),
+                r.GetString(8), r.GetString(9), r.GetString(10)), ct, ("@s", project.ToString()));
+
+    /// <summary>Every application ban imposed by a revocation.</summary>
+    public Task<List<ApplicationBan>> BansAsync(CancellationToken ct = default) =>
+        ReadAsync("SELECT event FROM lifecycle_events WHERE kind = 'application_ban_imposed' ORDER BY seq",
+            r => JsonSerializer.Deserialize<ApplicationBanImposed>(r.GetString(0), LifecycleJson.Options)!.Ban, ct);
+}
