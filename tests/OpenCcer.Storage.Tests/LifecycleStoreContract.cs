@@ -1,0 +1,81 @@
+using OpenCcer.Core.Lifecycle;
+using OpenCcer.Storage;
+using OpenCcer.Storage.Journal;
+using OpenCcer.Storage.Lifecycle;
+
+namespace OpenCcer.Storage.Tests;
+
+/// <summary>Lifecycle persistence, the same on every store.</summary>
+public abstract class LifecycleStoreContract : IAsyncLifetime
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+    private LedgerStore store = null!;
+
+    protected abstract string ConnectionString();
+
+    public async Task InitializeAsync()
+    {
+        store = LedgerStore.Open(ConnectionString());
+        await store.InitializeAsync();
+    }
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
+
+    private static ProjectRecord NewProject(string code, string methodology = "CCER-01-002-V01", string province = "Shandong")
+    {
+        var owner = Organisations.IdOf("OWNER-1");
+        var decision = ProjectLifecycle.Draft(new Actor(Role.ProjectOwner, owner), new DateOnly(2026, 3, 2), new ProjectId(Guid.NewGuid()),
+            new ProjectDescription("Wind " + code, methodology, new DateOnly(2020, 7, 8), new CreditingPeriod(new DateOnly(2021, 12, 16), 10)));
+        return new ProjectRecord(decision.State!, code, "OWNER-1", null, province, 0);
+    }
+
+    [Fact]
+    public async Task a_project_round_trips_with_its_version_and_events()
+    {
+        var project = NewProject("P000001");
+        var drafted = new ProjectDrafted(project.State.Id, new Actor(Role.ProjectOwner, project.State.Owner), new DateOnly(2026, 3, 2), project.State.Description);
+        Assert.True(await store.SaveProjectAsync(project, 0, [drafted], At));
+        var loaded = await store.ProjectAsync(project.State.Id);
+        Assert.NotNull(loaded);
+        Assert.Equal(project.State.Description, loaded.State.Description);
+        Assert.Equal(1, loaded.Version);
+        var published = ProjectLifecycle.Publish(loaded.State, new Actor(Role.ProjectOwner, project.State.Owner), new DateOnly(2026, 3, 2),
+            Organisations.IdOf("VVB-1"), Core.Calendar.WorkingDayCalendar.Shipped());
+        Assert.True(await store.SaveProjectAsync(loaded with { State = published.State, VvbSubjectId = "VVB-1" }, 1, published.Events, At));
+        Assert.False(await store.SaveProjectAsync(loaded with { State = published.State }, 1, published.Events, At));
+        var again = await store.ProjectAsync(project.State.Id);
+        Assert.Equal(ProjectPhase.InPublicNotice, again!.State.Phase);
+        Assert.Equal(published.State.Notice!.End, again.State.Notice!.End);
+        Assert.Equal(2, again.Version);
+        var timeline = await store.TimelineAsync(project.State.Id);
+        Assert.Equal(["project_drafted", "project_notice_published"], timeline.Select(e => e.Kind));
+        Assert.Equal(JournalHash.Genesis, timeline[0].PreviousHash);
+        Assert.Equal(timeline[0].Hash, timeline[1].PreviousHash);
+    }
+
+    [Fact]
+    public async Task projects_filter_by_methodology_province_and_phase()
+    {
+        await store.SaveProjectAsync(NewProject("P000001"), 0, [], At);
+        await store.SaveProjectAsync(NewProject("P000002", "CCER-14-001-V01", "Hubei"), 0, [], At);
+        Assert.Equal(2, (await store.ProjectsAsync(null, null, null, 10, 0)).Count);
+        Assert.Equal("P000002", Assert.Single(await store.ProjectsAsync("CCER-14-001-V01", null, null, 10, 0)).Code);
+        Assert.Equal("P000001", Assert.Single(await store.ProjectsAsync(null, "Shandong", "draft", 10, 0)).Code);
+        Assert.Empty(await store.ProjectsAsync(null, null, "registered", 10, 0));
+        Assert.Equal(2, await store.ProjectCountAsync());
+    }
+}
+
+public sealed class SqliteLifecycleStoreContract : LifecycleStoreContract
+{
+    private readonly string connectionString = TestStores.NewSqliteConnectionString();
+
+    protected override string ConnectionString() => connectionString;
+}
+
+public sealed class PostgresLifecycleStoreContract : LifecycleStoreContract
+{
+    private readonly string connectionString = TestStores.NewPostgresConnectionString();
+
+    protected override string ConnectionString() => connectionString;
+}
