@@ -28,7 +28,7 @@ public static class DemoSeed
         new("ccer-demo-buyer-cement", Roles.Participant, "91110000MA01CEMT02", "Jidong Cement (demo participant)"),
     ];
 
-    private sealed record DemoProject(string Code, string Name, string OwnerSubject, string OwnerName, long AnnualTonnes, int FirstVintage);
+    private sealed record DemoProject(string Code, string Name, string OwnerSubject, string OwnerName, long AnnualTonnes, int FirstVintage, bool Issued = true);
 
     public static string HashKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
@@ -58,7 +58,7 @@ public static class DemoSeed
             registry[subject] = opened.RegistryAccount;
         }
 
-        foreach (var p in projects)
+        foreach (var p in projects.Where(p => p.Issued))
         {
             var owner = registry[p.OwnerSubject];
             for (var vintage = p.FirstVintage; vintage <= 2025; vintage++)
@@ -75,13 +75,13 @@ public static class DemoSeed
         await Do("cancel-spic-2024-voluntary", new CancelUnits(spic, wind, 5_000, CancellationPurpose.VoluntaryPublicInterest,
             "SPIC Shandong 2024 office and fleet emissions", null));
         await Do("freeze-spic-2025", new FreezeUnits(spic, new Instrument(projects[0].Code, 2025), 1_000, null, null, "(2025)鲁02执保17号"));
-        var wufeng = registry[projects[2].OwnerSubject];
-        await Do("cancel-wufeng-neutrality", new CancelUnits(wufeng, new Instrument(projects[2].Code, 2024), 1_200,
-            CancellationPurpose.LargeEventNeutrality, "2025 Yichang Marathon", null));
+        var zhangzhou = registry[projects[3].OwnerSubject];
+        await Do("cancel-mangrove-neutrality", new CancelUnits(zhangzhou, new Instrument(projects[3].Code, 2024), 1_200,
+            CancellationPurpose.LargeEventNeutrality, "2025 Xiamen Marathon", null));
         await Do("request-cancel-spic", new ReserveUnits(spic, wind, 2_000, "cancellation request awaiting confirmation"));
 
         foreach (var k in Keys) await engine.Store.SaveApiKeyAsync(HashKey(k.Key), k.Role, k.SubjectId, k.Label, ct);
-        return applied;
+        return applied + await Lifecycle.DemoLifecycleSeed.RunAsync(engine.Store, engine, ct);
     }
 
     private static List<DemoProject> Projects()
@@ -94,7 +94,8 @@ public static class DemoSeed
         {
             var name = lines[i].Split(',')[0];
             var annual = long.Parse(CsvField(lines[i], 6), CultureInfo.InvariantCulture);
-            list.Add(new DemoProject(codes[i - 1], name, owners[i - 1].Item1, owners[i - 1].Item2, annual, i == 3 ? 2024 : 2022));
+            // Hubei Wufeng is still in its public notice: nothing is issued for it.
+            list.Add(new DemoProject(codes[i - 1], name, owners[i - 1].Item1, owners[i - 1].Item2, annual, 2022, Issued: i != 3));
         }
         list.Add(new DemoProject("FJ-MG-0004", "Fujian Zhangjiangkou mangrove planting (synthetic)", "12350000MA6MANGR8", "Zhangzhou Mangrove Reserve", 3_400, 2023));
         list.Add(new DemoProject("QH-ST-0005", "Qinghai Delingha 50 MW solar thermal (synthetic)", "91630000MA7CSP009", "Qinghai Solar Thermal Power", 120_000, 2022));

@@ -60,7 +60,7 @@ public sealed class RegistryCommandTests
         Assert.Equal(3, lines.Length);
         Assert.Contains(",voluntary_public_interest,", lines[1]);
         var json = await Run("export", "issuances", "--format", "json", "--store", store);
-        Assert.Equal(17, System.Text.Json.JsonDocument.Parse(json.Output).RootElement.GetArrayLength());
+        Assert.Equal(16, System.Text.Json.JsonDocument.Parse(json.Output).RootElement.GetArrayLength());
     }
 
     [Fact]

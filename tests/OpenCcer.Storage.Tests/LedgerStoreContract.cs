@@ -182,6 +182,21 @@ public abstract class LedgerStoreContract : IAsyncLifetime
         Assert.NotNull(await store.FindApiKeyAsync(DemoSeed.HashKey("ccer-demo-registry-admin")));
     }
 
+    [Fact]
+    public async Task the_demo_seed_has_projects_in_every_lifecycle_state_and_an_issued_reduction()
+    {
+        await DemoSeed.RunAsync(engine);
+        var projects = await store.ProjectsAsync(null, null, null, LedgerStore.PageSizeMax, 0);
+        foreach (var phase in Enum.GetValues<Core.Lifecycle.ProjectPhase>())
+            Assert.Contains(projects, p => p.State.Phase == phase);
+        var issued = Assert.Single(await store.ReductionsAsync("issued", 10, 0));
+        var qinghai = projects.Single(p => p.Code == "QH-ST-0005");
+        Assert.Equal(qinghai.State.Id, issued.State.Project);
+        var units = await store.IssuancesAsync("QH-ST-0005", 100, 0);
+        Assert.Contains(units, i => i.Vintage == 2026 && i.Last - i.First + 1 == 29_850);
+        Assert.Equal(projects.Count, (await DemoSeed.RunAsync(engine)) + projects.Count);
+    }
+
     [Theory]
     [InlineData("UPDATE journal SET event = replace(event, '1000', '1001') WHERE seq = 2", "hash does not match")]
     [InlineData("UPDATE journal SET recorded_at = '2020-01-01T00:00:00.0000000+00:00' WHERE seq = 3", "hash does not match")]

@@ -117,7 +117,7 @@ public static class ProjectEndpoints
         if (caller.SubjectId is null) return Problems.Forbidden("Only a project owner drafts projects.");
         var today = service.Today();
         var outcome = await service.DraftAsync(caller.Actor(), caller.SubjectId,
-            new ProjectDescription(title, methodology, construction, new CreditingPeriod(creditingStart, years)), province, http.RequestAborted);
+            new ProjectDescription(title, methodology, construction, new CreditingPeriod(creditingStart, years)), province, ct: http.RequestAborted);
         return LifecycleProblems.Respond(outcome, p => LifecycleViews.Project(p, today));
     }
 

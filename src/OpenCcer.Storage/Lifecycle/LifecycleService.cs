@@ -24,8 +24,9 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
     /// <summary>Today's business date in China.</summary>
     public DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
 
+    /// <summary>Drafts a project. Its code numbers its units; given only when importing a project that already has one.</summary>
     public async Task<LifecycleOutcome<ProjectRecord>> DraftAsync(Actor actor, string ownerSubject, ProjectDescription description,
-        string province, CancellationToken ct = default)
+        string province, string? code = null, CancellationToken ct = default)
     {
         await gate.WaitAsync(ct);
         try
@@ -35,7 +36,7 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
             if (!decision.IsOk) return LifecycleOutcome<ProjectRecord>.Refused(decision.Status);
             if (catalogue().Find(description.MethodologyCode) is null) return LifecycleOutcome<ProjectRecord>.Invalid("methodology_code");
             var number = await store.ProjectCountAsync(ct) + 1;
-            var record = new ProjectRecord(decision.State!, string.Create(CultureInfo.InvariantCulture, $"P{number:D6}"), ownerSubject, null, province, 0);
+            var record = new ProjectRecord(decision.State!, code ?? string.Create(CultureInfo.InvariantCulture, $"P{number:D6}"), ownerSubject, null, province, 0);
             await store.SaveProjectAsync(record, 0, decision.Events, time.GetUtcNow(), ct);
             return LifecycleOutcome<ProjectRecord>.Ok(record with { Version = 1 });
         }
