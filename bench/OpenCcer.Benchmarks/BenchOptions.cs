@@ -9,6 +9,7 @@ public sealed record BenchOptions(
     string PgBenchPath,
     int Seconds,
     int Clients,
+    int DeepClients,
     IReadOnlySet<string> Parts)
 {
     /// <summary>The parts of the registry benchmark, in the order they run.</summary>
@@ -18,6 +19,7 @@ public sealed record BenchOptions(
 
     public const int SecondsDefault = 15;
     public const int ClientsDefault = 16;
+    public const int DeepClientsDefault = 256;
     public const int ClientsMax = 1024;
     public const int SecondsMax = 3600;
 
@@ -34,6 +36,8 @@ public sealed record BenchOptions(
           --pgbench <path>  pgbench executable (default: pgbench on the PATH)
           --seconds N       measured time of each durable benchmark and of pgbench (default 15)
           --clients N       concurrent clients for the durable benchmarks and pgbench (default 16)
+          --deep-clients N  also measure each store with N clients (a deep queue, large batches) for a third
+                            of the time; 0 skips it (default 256)
           --only <parts>    comma-separated subset of core,sqlite,postgresql (postgresql includes pgbench);
                             default all
         """;
@@ -47,6 +51,7 @@ public sealed record BenchOptions(
         var pgbench = "pgbench";
         var seconds = SecondsDefault;
         var clients = ClientsDefault;
+        var deepClients = DeepClientsDefault;
         var parts = new HashSet<string>(PartNames, StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
@@ -65,6 +70,7 @@ public sealed record BenchOptions(
                     case "--pgbench": pgbench = Value(); break;
                     case "--seconds": seconds = Bounded(arg, Value(), 1, SecondsMax); break;
                     case "--clients": clients = Bounded(arg, Value(), 1, ClientsMax); break;
+                    case "--deep-clients": deepClients = Bounded(arg, Value(), 0, ClientsMax); break;
                     case "--only": parts = ParseParts(Value()); break;
                     case "-h" or "--help": error = ""; return null;
                     default: throw new FormatException($"Unknown argument '{arg}'.");
@@ -76,7 +82,7 @@ public sealed record BenchOptions(
                 return null;
             }
         }
-        return new BenchOptions(verb, string.IsNullOrWhiteSpace(postgres) ? null : postgres, pgbench, seconds, clients, parts);
+        return new BenchOptions(verb, string.IsNullOrWhiteSpace(postgres) ? null : postgres, pgbench, seconds, clients, deepClients, parts);
     }
 
     private static HashSet<string> ParseParts(string text)

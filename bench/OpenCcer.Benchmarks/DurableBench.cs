@@ -15,19 +15,20 @@ namespace OpenCcer.Benchmarks;
 public static class DurableBench
 {
     public const int RoundsTimed = 5;
-    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(8);
+    /// <summary>Long enough for tiered compilation of the engine, Npgsql and SQLite paths to settle.</summary>
+    public static readonly TimeSpan WarmUpDefault = TimeSpan.FromSeconds(8);
     public const long IssuedPerClient = 100_000_000;
 
     public sealed record Result(string Store, int Clients, double SecondsPerRound, int Rounds,
         double TransfersPerSecondMedian, double TransfersPerSecondMin, double TransfersPerSecondMax,
         long TransfersTimed, double LatencyP50Milliseconds, double LatencyP99Milliseconds, double LatencyMaxMilliseconds,
-        double? CommitsPerSecond, double? TransfersPerCommit);
+        double? CommitsPerSecond, double? TransfersPerCommit, double? LoadAverageAfter);
 
     /// <summary>Counts database commits when the store can tell (PostgreSQL); null otherwise.</summary>
     public delegate Task<long?> CommitCounter();
 
     public static async Task<Result> RunAsync(string storeName, string connectionString, int clients, TimeSpan measured,
-        CommitCounter commits, TextWriter log)
+        TimeSpan warmUp, CommitCounter commits, TextWriter log)
     {
         await using var store = LedgerStore.Open(connectionString);
         await using var engine = await RegistryEngine.StartAsync(store, TimeProvider.System);
@@ -35,7 +36,7 @@ public static class DurableBench
         var states = new ClientState[clients];
         for (var c = 0; c < clients; c++) states[c] = await SetUpClientAsync(engine, runId, c);
 
-        await RunPhaseAsync(engine, states, WarmUp, timed: false);
+        await RunPhaseAsync(engine, states, warmUp, timed: false);
         var round = measured / RoundsTimed;
         var rates = new List<double>();
         var commitRates = new List<double>();
@@ -51,14 +52,14 @@ public static class DurableBench
             latencies.AddRange(roundLatencies);
             timedTotal = checked(timedTotal + completed);
             if (commitsBefore is { } b && commitsAfter is { } a) commitRates.Add((a - b) / elapsed.TotalSeconds);
-            log.WriteLine($"  {storeName}: round {r}  {rate,10:N0} transfers/s");
+            log.WriteLine($"  {storeName}, {clients} clients: round {r}  {rate,10:N0} transfers/s");
         }
         var sorted = latencies.ToArray();
         Array.Sort(sorted);
         double? commitRate = commitRates.Count > 0 ? Stats.Median(commitRates) : null;
         return new Result(storeName, clients, round.TotalSeconds, RoundsTimed, Stats.Median(rates), rates.Min(), rates.Max(),
             timedTotal, Stats.Percentile(sorted, 50), Stats.Percentile(sorted, 99), sorted.Length > 0 ? sorted[^1] : double.NaN,
-            commitRate, commitRate is { } cr && cr > 0 ? Stats.Median(rates) / cr : null);
+            commitRate, commitRate is { } cr && cr > 0 ? Stats.Median(rates) / cr : null, Machine.LoadAverage());
     }
 
     private sealed class ClientState(int index, string runId, AccountId registry, AccountId trading, Instrument instrument)

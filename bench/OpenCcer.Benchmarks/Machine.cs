@@ -5,6 +5,14 @@ namespace OpenCcer.Benchmarks;
 /// <summary>What the benchmark ran on.</summary>
 public sealed record Machine(string Os, string Cpu, int LogicalCores, double MemoryGibibytes, string Runtime, bool ServerGc)
 {
+    /// <summary>The 1-minute load average (Linux), to show whether other work shared the machine.</summary>
+    public static double? LoadAverage()
+    {
+        if (!File.Exists("/proc/loadavg")) return null;
+        var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        return double.TryParse(first, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : null;
+    }
+
     public static Machine Current()
     {
         var cpu = "unknown";
