@@ -10,7 +10,7 @@ namespace OpenCcer.Benchmarks;
 /// </summary>
 public static class CoreBench
 {
-    public const int CommandsPerRound = 500_000;
+    public const int CommandsPerRound = 300_000;
     public const int RoundsTimed = 5;
 
     public sealed record Result(string Workload, int Subjects, long CommandsPerRound, int Rounds, double OpsPerSecondMedian,
