@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The registry benchmark (not part of the test run). Installs PostgreSQL from Debian packages when it
+# is missing, starts a throwaway cluster on 127.0.0.1 with fsync on, builds Release and runs
+# bench/OpenCcer.Benchmarks, which prints a summary and writes bench-results.json here.
+# Options are passed through, e.g. ./bench.sh --seconds 30 --clients 32. Default run: about 2-3 minutes.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '[bench] %s\n' "$*"; }
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  log "installing PostgreSQL"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+
+# A throwaway cluster owned by the postgres user, on 127.0.0.1 only, durable (fsync on), removed on exit.
+pg_port=${OPENCCER_BENCH_PG_PORT:-55433}
+pg_dir=$(mktemp -d /tmp/openccer-bench-pg.XXXXXX)
+chown postgres:postgres "$pg_dir"
+as_postgres() { runuser -u postgres -- "$@"; }
+cleanup() {
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+as_postgres "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust --username=postgres -E UTF8 >/dev/null
+as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=on -c synchronous_commit=on -c max_connections=200" \
+  start >/dev/null
+log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (fsync on)"
+
+log "building (Release)"
+dotnet build bench/OpenCcer.Benchmarks/OpenCcer.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+
+# pgbench connects over TCP with trust authentication, so the benchmark runs it directly.
+dotnet bench/OpenCcer.Benchmarks/bin/Release/net10.0/OpenCcer.Benchmarks.dll registry \
+  --postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" \
+  --pgbench "$pg_bin/pgbench" \
+  "$@"
