@@ -57,4 +57,5 @@ public enum ExchangeStatus
     // Trading day.
     DayNotOpen = 80,
     DayAlreadyClosed = 81,
+    CloseTooEarly = 82,
 }

@@ -8,8 +8,8 @@ namespace OpenCcer.Core.Tests.Exchange;
 
 internal static class ExchangeFixture
 {
-    public static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Shipped();
-    public static readonly MarketClock Clock = MarketClock.Standard(Calendar);
+    public static readonly WorkingDayCalendar PrcCalendar = WorkingDayCalendar.Shipped();
+    public static readonly MarketClock Clock = MarketClock.Standard(PrcCalendar);
     public static readonly Instrument Instrument = new("CCER-14-001-0001", 2024);
 
     /// <summary>50.00 CNY/t: band 45.00-55.00.</summary>

@@ -52,7 +52,7 @@ public sealed class ListedBookPropertyTests(ITestOutputHelper output)
                 }
                 while (!Clock.TryIsTradingDay(day, out _));
 
-                basePrice = P(basePrice.Fen + random.Next(-300, 301));
+                basePrice = P(Math.Clamp(basePrice.Fen + random.Next(-300, 301), 1_000, 20_000));
                 fast.StartDay(basePrice);
                 naive.StartDay(basePrice);
                 at = At(day, 9, 30);
