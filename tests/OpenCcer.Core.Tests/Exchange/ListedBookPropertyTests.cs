@@ -52,7 +52,7 @@ public sealed class ListedBookPropertyTests(ITestOutputHelper output)
                 }
                 while (!Clock.TryIsTradingDay(day, out _));
 
-                basePrice = P(Math.Clamp(basePrice.Fen + random.Next(-300, 301), 1_000, 20_000));
+                basePrice = P(Math.Clamp(basePrice.Fen + random.Next(-300, 301), 3_000, 8_000));
                 fast.StartDay(basePrice);
                 naive.StartDay(basePrice);
                 at = At(day, 9, 30);
