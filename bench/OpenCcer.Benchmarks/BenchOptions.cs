@@ -12,6 +12,9 @@ public sealed record BenchOptions(
     int DeepClients,
     IReadOnlySet<string> Parts)
 {
+    /// <summary>A recorded command stream for the matching benchmark; null generates one.</summary>
+    public string? StreamFile { get; init; }
+
     /// <summary>The parts of the registry benchmark, in the order they run.</summary>
     public static readonly IReadOnlyList<string> PartNames = ["core", "sqlite", "postgresql"];
 
@@ -24,10 +27,12 @@ public sealed record BenchOptions(
     public const int SecondsMax = 3600;
 
     public const string Usage = """
-        usage: OpenCcer.Benchmarks [registry|methodologies] [options]
+        usage: OpenCcer.Benchmarks [registry|methodologies|matching] [options]
 
           registry        core ledger, durable transfers on SQLite and PostgreSQL, pgbench comparison (default)
           methodologies   methodology calculator benchmarks
+          matching        exchange matching core against the naive reference book (--stream <file> replays a
+                          recorded command stream, see docs/exchange-command-stream.md; default: 1,000,000 generated)
 
         options (registry):
           --postgres <cs>   PostgreSQL connection string of a maintenance database (e.g. Database=postgres);
@@ -53,6 +58,7 @@ public sealed record BenchOptions(
         var clients = ClientsDefault;
         var deepClients = DeepClientsDefault;
         var parts = new HashSet<string>(PartNames, StringComparer.Ordinal);
+        string? stream = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -65,7 +71,8 @@ public sealed record BenchOptions(
             {
                 switch (arg)
                 {
-                    case "registry" or "methodologies" when i == 0: verb = arg; break;
+                    case "registry" or "methodologies" or "matching" when i == 0: verb = arg; break;
+                    case "--stream": stream = Value(); break;
                     case "--postgres": postgres = Value(); break;
                     case "--pgbench": pgbench = Value(); break;
                     case "--seconds": seconds = Bounded(arg, Value(), 1, SecondsMax); break;
@@ -82,7 +89,10 @@ public sealed record BenchOptions(
                 return null;
             }
         }
-        return new BenchOptions(verb, string.IsNullOrWhiteSpace(postgres) ? null : postgres, pgbench, seconds, clients, deepClients, parts);
+        return new BenchOptions(verb, string.IsNullOrWhiteSpace(postgres) ? null : postgres, pgbench, seconds, clients, deepClients, parts)
+        {
+            StreamFile = stream,
+        };
     }
 
     private static HashSet<string> ParseParts(string text)
