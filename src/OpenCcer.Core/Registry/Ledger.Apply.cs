@@ -75,7 +75,7 @@ public sealed partial class Ledger
         lastIssuanceId = x.Issuance.Value;
         changes?.Issuances.Add(x.Issuance);
         var holding = HoldingFor(x.Account, x.Instrument);
-        Insert(holding, NewBlock(x.Issuance, x.Instrument, x.First, x.Last, x.Account, UnitState.Available, 0));
+        InsertAndMerge(holding.AvailableBlocks, NewBlock(x.Issuance, x.Instrument, x.First, x.Last, x.Account, UnitState.Available, 0));
         holding.Add(UnitState.Available, x.Last - x.First + 1);
         changes?.Holdings.Add((x.Account, x.Instrument));
     }
@@ -149,8 +149,7 @@ public sealed partial class Ledger
         freeze.LiftedAt = x.At;
         changes?.Freezes.Add(x.Freeze);
         var holding = HoldingFor(freeze.Account, freeze.Instrument);
-        var ranges = holding.BlockList
-            .Where(b => b.State == UnitState.Frozen && b.Hold == freeze.Id.Value)
+        var ranges = (holding.Find(UnitState.Frozen, freeze.Id.Value) ?? [])
             .Select(b => new SerialRange(b.Issuance, b.First, b.Last))
             .ToList();
         Expect(Total(ranges) == freeze.Quantity, $"Freeze {x.Freeze} does not hold {freeze.Quantity} units.");
@@ -212,16 +211,17 @@ public sealed partial class Ledger
     private void Move(Holding source, UnitState fromState, long fromHold, SerialRange range,
         Holding target, UnitState toState, long toHold)
     {
-        var index = source.IndexOf(range.First);
-        Expect(index >= 0, $"Serial {range.First} is not in {source.Account}/{source.Instrument}.");
-        var block = source.BlockList[index];
-        Expect(block.Issuance == range.Issuance && block.State == fromState && block.Hold == fromHold && range.Last <= block.Last,
-            $"Serials {range.First}-{range.Last} are not {fromState} in {source.Account}/{source.Instrument}.");
+        var list = source.Find(fromState, fromHold);
+        var index = list is null ? -1 : Holding.IndexOf(list, range.First);
+        Expect(index >= 0, $"Serials {range.First}-{range.Last} are not {fromState} in {source.Account}/{source.Instrument}.");
+        var block = list![index];
+        Expect(block.Issuance == range.Issuance && range.Last <= block.Last,
+            $"Serials {range.First}-{range.Last} are not one {fromState} block in {source.Account}/{source.Instrument}.");
         var count = range.Count;
         Block moved;
         if (block.First == range.First && block.Last == range.Last)
         {
-            source.BlockList.RemoveAt(index);
+            list.RemoveAt(index);
             moved = block;
         }
         else
@@ -230,7 +230,7 @@ public sealed partial class Ledger
             {
                 // The part above the range stays: a new block right after the current one.
                 var above = NewBlock(block.Issuance, block.Instrument, range.Last + 1, block.Last, block.Account, block.State, block.Hold);
-                source.BlockList.Insert(index + 1, above);
+                list.Insert(index + 1, above);
             }
             if (block.First < range.First)
             {
@@ -241,7 +241,7 @@ public sealed partial class Ledger
             else
             {
                 // The range is the low end of the block: move the block itself and leave the rest as "above".
-                source.BlockList.RemoveAt(index);
+                list.RemoveAt(index);
                 block.Last = range.Last;
                 moved = block;
             }
@@ -252,8 +252,9 @@ public sealed partial class Ledger
         changes?.Blocks.Add(moved.Id);
         source.Add(fromState, -count);
         target.Add(toState, count);
-        InsertAndMerge(target, moved);
-        if (source.BlockList.Count == 0 && source.Available + source.Reserved + source.Frozen + source.Cancelled == 0)
+        source.Prune(fromState, fromHold);
+        InsertAndMerge(target.Get(toState, toHold), moved);
+        if (source.IsEmpty && source.Available + source.Reserved + source.Frozen + source.Cancelled == 0)
             RemoveHolding(source);
     }
 
@@ -264,16 +265,13 @@ public sealed partial class Ledger
         changes?.Holdings.Add((holding.Account, holding.Instrument));
     }
 
-    private static void Insert(Holding holding, Block block) =>
-        holding.BlockList.Insert(holding.InsertionPoint(block.First), block);
-
     private static bool Mergeable(Block a, Block b) =>
         a.Issuance == b.Issuance && a.State == b.State && a.Hold == b.Hold && a.Last + 1 == b.First;
 
-    private void InsertAndMerge(Holding holding, Block block)
+    /// <summary>Inserts <paramref name="block"/> in order and merges it with adjacent blocks of the same issuance.</summary>
+    private void InsertAndMerge(List<Block> list, Block block)
     {
-        var list = holding.BlockList;
-        var i = holding.InsertionPoint(block.First);
+        var i = Holding.InsertionPoint(list, block.First);
         list.Insert(i, block);
         if (i + 1 < list.Count && Mergeable(block, list[i + 1]))
         {

@@ -56,20 +56,25 @@ public sealed partial class Ledger
         }
         foreach (var h in holdings.Values)
         {
+            var all = h.AllLists().SelectMany(l => l).ToList();
             foreach (var state in Enum.GetValues<UnitState>())
             {
-                var sum = h.BlockList.Where(b => b.State == state).Sum(b => b.Count);
+                var sum = all.Where(b => b.State == state).Sum(b => b.Count);
                 if (sum != h.Count(state)) problems.Add($"Holding {h.Account}/{h.Instrument}: {state} is {h.Count(state)}, blocks hold {sum}.");
             }
-            for (var i = 0; i < h.BlockList.Count; i++)
+            foreach (var list in h.AllLists())
             {
-                var b = h.BlockList[i];
-                if (b.Account != h.Account || b.Instrument != h.Instrument || !blocks.ContainsKey(b.Id))
-                    problems.Add($"Holding {h.Account}/{h.Instrument} lists block {b.Id} that is elsewhere.");
-                if (i > 0 && h.BlockList[i - 1].Last >= b.First) problems.Add($"Holding {h.Account}/{h.Instrument} blocks overlap or are unsorted.");
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var b = list[i];
+                    if (b.Account != h.Account || b.Instrument != h.Instrument || !blocks.ContainsKey(b.Id))
+                        problems.Add($"Holding {h.Account}/{h.Instrument} lists block {b.Id} that is elsewhere.");
+                    if (list != h.Find(b.State, b.Hold)) problems.Add($"Holding {h.Account}/{h.Instrument}: block {b.Id} is in the wrong list.");
+                    if (i > 0 && list[i - 1].Last >= b.First) problems.Add($"Holding {h.Account}/{h.Instrument} blocks overlap or are unsorted.");
+                }
             }
         }
-        var listed = holdings.Values.Sum(h => (long)h.BlockList.Count);
+        var listed = holdings.Values.Sum(h => (long)h.BlockCount);
         if (listed != blocks.Count) problems.Add($"{blocks.Count} blocks exist but holdings list {listed}.");
         foreach (var r in reservations.Values)
         {
@@ -92,7 +97,7 @@ public sealed partial class Ledger
 
     private long HeldBy(AccountId account, Instrument instrument, UnitState state, long hold) =>
         holdings.TryGetValue((account, instrument), out var h)
-            ? h.BlockList.Where(b => b.State == state && b.Hold == hold).Sum(b => b.Count)
+            ? (h.Find(state, hold) ?? []).Where(b => b.State == state && b.Hold == hold).Sum(b => b.Count)
             : 0;
 
     /// <summary>

@@ -315,11 +315,10 @@ public sealed partial class Ledger
         var holding = holdings[(account, instrument)];
         var picked = new List<SerialRange>(2);
         var remaining = quantity;
-        var list = holding.BlockList;
+        var list = holding.Find(state, hold) ?? [];
         for (var i = list.Count - 1; i >= 0 && remaining > 0; i--)
         {
             var b = list[i];
-            if (b.State != state || b.Hold != hold) continue;
             var take = Math.Min(remaining, b.Count);
             picked.Add(new SerialRange(b.Issuance, b.Last - take + 1, b.Last));
             remaining -= take;
@@ -337,11 +336,15 @@ public sealed partial class Ledger
         var serial = first;
         while (serial <= last)
         {
-            var index = holding.IndexOf(serial);
-            if (index < 0) return LedgerStatus.UnitsNotHeld;
-            var b = holding.BlockList[index];
-            if (b.State == UnitState.Frozen) return LedgerStatus.UnitsFrozen;
-            if (b.State != UnitState.Available) return LedgerStatus.UnitsNotHeld;
+            var index = Holding.IndexOf(holding.AvailableBlocks, serial);
+            if (index < 0)
+            {
+                var current = serial;
+                return holding.FrozenBlocks().Any(f => f.First <= current && current <= f.Last)
+                    ? LedgerStatus.UnitsFrozen
+                    : LedgerStatus.UnitsNotHeld;
+            }
+            var b = holding.AvailableBlocks[index];
             var end = Math.Min(b.Last, last);
             picked.Add(new SerialRange(b.Issuance, serial, end));
             if (end == long.MaxValue) break;
