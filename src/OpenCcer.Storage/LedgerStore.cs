@@ -11,7 +11,7 @@ namespace OpenCcer.Storage;
 /// reads are plain queries and may run concurrently. SQLite and PostgreSQL differ only in connections
 /// and bulk writes; both pass the same contract tests.
 /// </summary>
-public abstract class LedgerStore : IAsyncDisposable
+public abstract partial class LedgerStore : IAsyncDisposable
 {
     public const int PageSizeMax = 500;
 
@@ -36,6 +36,7 @@ public abstract class LedgerStore : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = Tables.Schema;
         await command.ExecuteNonQueryAsync(ct);
+        await People.PeopleSchema.ApplyAsync(connection, ct);
     }
 
     /// <summary>Appends <paramref name="entries"/> and applies <paramref name="changes"/> atomically.</summary>
