@@ -12,7 +12,7 @@ public sealed record Caller(string Role, string? SubjectId)
 
     public bool IsAdministrator => Role == Roles.RegistryAdministrator;
 
-    public bool Owns(AccountRow account) => Role == Roles.Participant && SubjectId == account.SubjectId;
+    public bool Owns(AccountRow account) => Roles.HoldsAccounts(Role) && SubjectId == account.SubjectId;
 
     /// <summary>May read this account: its owner, the registry, the regulator, the exchange.</summary>
     public bool MayRead(AccountRow account) => Owns(account) || Role is Roles.RegistryAdministrator or Roles.Regulator or Roles.ExchangeOperator;
