@@ -11,8 +11,13 @@ public sealed class MakerCheckerTests(PeopleServer server) : IClassFixture<Peopl
 
     private static object Cancellation(string op, long tonnes) => new
     {
-        operation_id = op, account_id = SpicAccount, project_code = "SD-OW-0001", vintage = 2023, quantity_tonnes = tonnes,
-        purpose = "corporate_offset", beneficiary = "SPIC Shandong 2025 operations",
+        operation_id = op,
+        account_id = SpicAccount,
+        project_code = "SD-OW-0001",
+        vintage = 2023,
+        quantity_tonnes = tonnes,
+        purpose = "corporate_offset",
+        beneficiary = "SPIC Shandong 2025 operations",
     };
 
     private async Task<JsonElement> Holding(HttpClient client)
@@ -89,7 +94,13 @@ public sealed class MakerCheckerTests(PeopleServer server) : IClassFixture<Peopl
             "/problems/other-organisation");
         var forced = await PeopleServer.Problem(await maker.PostAsJsonAsync("/api/v1/cancellation-requests", new
         {
-            operation_id = "c-5", account_id = SpicAccount, project_code = "SD-OW-0001", vintage = 2023, quantity_tonnes = 1, purpose = "forced", beneficiary = "x",
+            operation_id = "c-5",
+            account_id = SpicAccount,
+            project_code = "SD-OW-0001",
+            vintage = 2023,
+            quantity_tonnes = 1,
+            purpose = "forced",
+            beneficiary = "x",
         }), HttpStatusCode.BadRequest, "/problems/invalid-input");
         Assert.True(forced.GetProperty("errors").TryGetProperty("purpose", out _));
     }
