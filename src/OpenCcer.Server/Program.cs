@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
+using OpenCcer.Server.People;
 using OpenCcer.Storage;
 using Scalar.AspNetCore;
 
@@ -40,11 +41,12 @@ builder.Services.AddSingleton(sp => new OpenCcer.Storage.Lifecycle.LifecycleServ
     () => sp.GetRequiredService<ReferenceDataHolder>().Current.Catalogue, sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(new SerialFormat(builder.Configuration["Registry:SerialFormat"] ?? SerialFormat.Default.Template));
 
-builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+builder.Services.AddAuthentication(PeopleAuthentication.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(RegistryEndpoints.ReaderPolicy, p => p.RequireAuthenticatedUser())
     .AddPolicy(RegistryEndpoints.AdministratorPolicy, p => p.RequireRole(Roles.RegistryAdministrator));
+builder.Services.AddPeople(builder.Configuration);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {
     var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
@@ -62,25 +64,30 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
 app.MapGet("/health", (RegistryEngine e) => TypedResults.Ok(new { Status = "ok", Store = e.Store.Provider, JournalRows = e.Sequence }))
-    .WithTags("Health");
+    .WithTags("Health").AllowAnonymous();
 app.MapRegistryEndpoints();
 app.MapPublicEndpoints();
 app.MapMethodologyEndpoints();
 app.MapProjectEndpoints();
 app.MapReductionEndpoints();
+app.MapPeopleEndpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {
     var applied = await DemoSeed.RunAsync(engine);
     app.Logger.LogInformation("Demo data: {Applied} new operations. Demo API keys: {Keys}", applied,
         string.Join(", ", DemoSeed.Keys.Select(k => $"{k.Key} ({k.Role})")));
+    await DemoPeople.RunAsync(app.Services);
+    app.Logger.LogInformation("Demo people (password {Password}): {People}", DemoPeople.Password,
+        string.Join(", ", DemoPeople.People.Select(p => p.UserName)));
 }
 app.Lifetime.ApplicationStopped.Register(() => engine.DisposeAsync().AsTask().GetAwaiter().GetResult());
 app.Run();

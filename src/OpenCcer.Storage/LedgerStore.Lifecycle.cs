@@ -135,18 +135,6 @@ public abstract partial class LedgerStore
         JsonSerializer.Deserialize<ReductionState>(r.GetString(0), LifecycleJson.Options)!,
         r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2));
 
-    private async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string, object?)[] parameters)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) Add(command, name, value);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
-        return rows;
-    }
-
     public async Task<ProjectRecord?> ProjectAsync(ProjectId id, CancellationToken ct = default) =>
         (await ReadAsync($"SELECT {ProjectColumns} FROM projects WHERE id = @id", ReadProject, ct, ("@id", id.ToString()))).SingleOrDefault();
 

@@ -36,6 +36,7 @@ public abstract partial class LedgerStore : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = Tables.Schema;
         await command.ExecuteNonQueryAsync(ct);
+        await People.PeopleSchema.ApplyAsync(connection, ct);
     }
 
     /// <summary>Appends <paramref name="entries"/> and applies <paramref name="changes"/> atomically.</summary>

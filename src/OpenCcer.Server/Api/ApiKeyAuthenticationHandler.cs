@@ -28,10 +28,13 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (string.IsNullOrEmpty(key)) return AuthenticateResult.NoResult();
         if (key.Length > KeyLengthMax) return AuthenticateResult.Fail("API key too long.");
-        var found = await store.FindApiKeyAsync(DemoSeed.HashKey(key), Context.RequestAborted);
-        if (found is not { } k) return AuthenticateResult.Fail("Unknown API key.");
+        var k = await store.ApiKeyAsync(DemoSeed.HashKey(key), Context.RequestAborted);
+        if (k is null) return AuthenticateResult.Fail("Unknown API key.");
         var claims = new List<Claim> { new(ClaimTypes.Name, k.Label), new(ClaimTypes.Role, k.Role) };
         if (k.SubjectId is not null) claims.Add(new Claim(SubjectClaim, k.SubjectId));
+        // A key issued to an organisation or a person acts for them (see docs/security.md).
+        if (k.OrganisationId is not null) claims.Add(new Claim(People.PeopleClaims.OrganisationId, k.OrganisationId));
+        if (k.UserId is not null) claims.Add(new Claim(ClaimTypes.NameIdentifier, k.UserId));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

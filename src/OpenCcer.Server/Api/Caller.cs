@@ -12,8 +12,8 @@ public sealed record Caller(string Role, string? SubjectId)
 
     public bool IsAdministrator => Role == Roles.RegistryAdministrator;
 
-    /// <summary>Participants and project owners hold accounts of their own subject.</summary>
-    public bool Owns(AccountRow account) => Role is Roles.Participant or Roles.ProjectOwner && SubjectId == account.SubjectId;
+    /// <summary>Account-holding roles act on their own subject's accounts.</summary>
+    public bool Owns(AccountRow account) => Roles.HoldsAccounts(Role) && SubjectId == account.SubjectId;
 
     /// <summary>The lifecycle's view of this caller: its role and its organisation.</summary>
     public OpenCcer.Core.Lifecycle.Actor Actor() => new(Role switch
@@ -21,7 +21,7 @@ public sealed record Caller(string Role, string? SubjectId)
         Roles.RegistryAdministrator => OpenCcer.Core.Lifecycle.Role.RegistryAdministrator,
         Roles.Regulator => OpenCcer.Core.Lifecycle.Role.Regulator,
         Roles.ExchangeOperator => OpenCcer.Core.Lifecycle.Role.ExchangeOperator,
-        Roles.Participant => OpenCcer.Core.Lifecycle.Role.TradingParticipant,
+        Roles.Participant or Roles.TradingParticipant => OpenCcer.Core.Lifecycle.Role.TradingParticipant,
         Roles.ProjectOwner => OpenCcer.Core.Lifecycle.Role.ProjectOwner,
         Roles.Vvb => OpenCcer.Core.Lifecycle.Role.Vvb,
         _ => OpenCcer.Core.Lifecycle.Role.Public,

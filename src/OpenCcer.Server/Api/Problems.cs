@@ -109,6 +109,33 @@ public static class Problems
             extensions: new Dictionary<string, object?> { ["errors"] = byField });
     }
 
+    private static readonly Dictionary<WorkflowStatus, (int Status, string Title)> WorkflowTable = new()
+    {
+        [WorkflowStatus.SignInFailed] = (StatusCodes.Status401Unauthorized, "The user name or password is wrong."),
+        [WorkflowStatus.LockedOut] = (StatusCodes.Status403Forbidden, "Too many failed sign-ins: the user is locked out for a while."),
+        [WorkflowStatus.SignInNotAllowed] = (StatusCodes.Status403Forbidden, "This user may not sign in."),
+        [WorkflowStatus.PersonRequired] = (StatusCodes.Status403Forbidden, "This step is recorded against a person: sign in, or use a key issued to a user."),
+        [WorkflowStatus.OtherOrganisation] = (StatusCodes.Status403Forbidden, "This belongs to another organisation."),
+        [WorkflowStatus.ConfirmerIsInitiator] = (StatusCodes.Status403Forbidden, "The confirmer must be a different person from the initiator."),
+        [WorkflowStatus.OrganisationNotFound] = (StatusCodes.Status404NotFound, "No such organisation."),
+        [WorkflowStatus.UserNotFound] = (StatusCodes.Status404NotFound, "No such user."),
+        [WorkflowStatus.ApplicationNotFound] = (StatusCodes.Status404NotFound, "No such account application."),
+        [WorkflowStatus.RequestNotFound] = (StatusCodes.Status404NotFound, "No such request."),
+        [WorkflowStatus.SubjectIdTaken] = (StatusCodes.Status409Conflict, "An organisation with this subject id exists."),
+        [WorkflowStatus.UserNameTaken] = (StatusCodes.Status409Conflict, "The user name is taken."),
+        [WorkflowStatus.ApplicationOpen] = (StatusCodes.Status409Conflict, "The subject already has an open account application."),
+        [WorkflowStatus.StateConflict] = (StatusCodes.Status409Conflict, "Not possible in the current state."),
+        [WorkflowStatus.CalendarYearUnknown] = (StatusCodes.Status503ServiceUnavailable, "The working-day calendar does not cover the dates needed."),
+    };
+
+    /// <summary>A problem for a sign-in, administration or workflow outcome; the type is <c>/problems/{kebab-case-status}</c>.</summary>
+    public static IResult For(WorkflowStatus status, string? detail = null)
+    {
+        var (code, title) = WorkflowTable[status];
+        return TypedResults.Problem(detail: detail, statusCode: code, title: title, type: "/problems/" + Kebab(status.ToString()),
+            extensions: new Dictionary<string, object?> { ["status_code"] = status.ToString() });
+    }
+
     public static IResult TooLarge(int bytesMax) => TypedResults.Problem(
         detail: $"The body is larger than {bytesMax} bytes.",
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -167,7 +167,7 @@ public static class RegistryEndpoints
     {
         var caller = Caller.Of(http.User);
         if (caller.IsAdministrator || (exchangeMay && caller.Role == Roles.ExchangeOperator)) return null;
-        if (caller.Role is not (Roles.Participant or Roles.ProjectOwner)) return Problems.Forbidden($"The {caller.Role} role cannot do this.");
+        if (!Roles.HoldsAccounts(caller.Role)) return Problems.Forbidden($"The {caller.Role} role cannot do this.");
         var account = await store.AccountAsync(accountId, http.RequestAborted);
         if (account is null) return Problems.For(LedgerStatus.AccountNotFound, $"No account {accountId}.");
         return caller.Owns(account) ? null : Problems.Forbidden("This account belongs to another subject.");
