@@ -25,6 +25,7 @@ internal static class CcerCommand
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(CalcCommand.Create());
+        root.Subcommands.Add(CalendarCommand.Create());
         return root;
     }
 

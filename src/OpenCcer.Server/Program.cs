@@ -35,7 +35,7 @@ builder.Services.AddSingleton(store);
 builder.Services.AddSingleton(engine);
 builder.Services.AddSingleton(await ReferenceDataHolder.LoadAsync(store));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(OpenCcer.Core.Calendar.WorkingDayCalendar.Shipped());
+builder.Services.AddSingleton(await store.CalendarAsync());
 builder.Services.AddSingleton(sp => new OpenCcer.Storage.Lifecycle.LifecycleService(store, engine,
     sp.GetRequiredService<OpenCcer.Core.Calendar.WorkingDayCalendar>(),
     () => sp.GetRequiredService<ReferenceDataHolder>().Current.Catalogue, sp.GetRequiredService<TimeProvider>()));

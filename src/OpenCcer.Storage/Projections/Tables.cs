@@ -119,6 +119,8 @@ public static class Tables
             event_date text NOT NULL, reason text, event text NOT NULL, recorded_at text NOT NULL, prev_hash text NOT NULL,
             hash text NOT NULL UNIQUE);
         CREATE INDEX IF NOT EXISTS lifecycle_events_by_stream ON lifecycle_events (stream, seq);
+        CREATE TABLE IF NOT EXISTS calendar_years (
+            year integer PRIMARY KEY, csv text NOT NULL, added_at text NOT NULL);
         CREATE TABLE IF NOT EXISTS grid_factors (
             grid text NOT NULL, year integer NOT NULL, grid_zh text NOT NULL, om_tco2_per_mwh text NOT NULL,
             bm_tco2_per_mwh text NOT NULL, status text NOT NULL, source text NOT NULL, added_at text NOT NULL,
