@@ -44,6 +44,14 @@ log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:
 log "building"
 dotnet build OpenCcer.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 
+log "checking formatting (dotnet format --verify-no-changes)"
+if ! dotnet format OpenCcer.slnx --verify-no-changes --no-restore >/dev/null 2>&1; then
+  dotnet format OpenCcer.slnx --verify-no-changes --no-restore 2>&1 | head -20
+  echo "0 passed, 1 failed"
+  echo "formatting differs from .editorconfig: run 'dotnet format OpenCcer.slnx'" >&2
+  exit 1
+fi
+
 results=$(mktemp)
 set +e
 dotnet test OpenCcer.slnx -c Release --no-build -nologo 2>&1 | tee "$results"

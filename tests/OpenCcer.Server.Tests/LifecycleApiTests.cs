@@ -30,8 +30,12 @@ public sealed class LifecycleApiTests(ServerFixture server) : IClassFixture<Serv
     {
         var p = await Ok(owner, "/api/v1/projects", new
         {
-            title, methodology_code = methodology, province = "Shandong", construction_start = constructionStart,
-            crediting_start = creditingStart, crediting_years = years,
+            title,
+            methodology_code = methodology,
+            province = "Shandong",
+            construction_start = constructionStart,
+            crediting_start = creditingStart,
+            crediting_years = years,
         });
         return p.GetProperty("id").GetString()!;
     }
@@ -156,8 +160,12 @@ public sealed class LifecycleApiTests(ServerFixture server) : IClassFixture<Serv
         Assert.True(problem.GetProperty("errors").TryGetProperty("construction_start", out _));
         var unknown = await server.As(ServerFixture.Spic).PostAsJsonAsync("/api/v1/projects", new
         {
-            title = "x", methodology_code = "CCER-99-999-V01", province = "Hubei", construction_start = "2021-01-01",
-            crediting_start = "2021-01-01", crediting_years = 10,
+            title = "x",
+            methodology_code = "CCER-99-999-V01",
+            province = "Hubei",
+            construction_start = "2021-01-01",
+            crediting_start = "2021-01-01",
+            crediting_years = 10,
         });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await server.As(null).GetAsync($"/api/v1/projects/{Guid.NewGuid()}")).StatusCode);
