@@ -153,13 +153,12 @@ public static class RegistryEndpoints
         var r = new RequestReader();
         var op = r.OperationId(body!.OperationId);
         var reference = r.Required("reference", body.Reference);
-        var code = r.Required("project_code", body.ProjectCode);
-        var vintage = r.Required("vintage", body.Vintage);
+        var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         var account = r.Required("account_id", body.AccountId);
         if (r.HasErrors) return r.Problem();
         return await Operations.SubmitAsync(engine, op,
-            new IssueUnits(reference, new Instrument(code, vintage), quantity, new AccountId(account)), http.RequestAborted);
+            new IssueUnits(reference, instrument, quantity, new AccountId(account)), http.RequestAborted);
     }
 
     /// <summary>Loads the account a participant wants to act on and checks it is theirs.</summary>
@@ -181,8 +180,7 @@ public static class RegistryEndpoints
         var op = r.OperationId(body!.OperationId);
         var from = r.Required("from_account_id", body.FromAccountId);
         var to = r.Required("to_account_id", body.ToAccountId);
-        var code = r.Required("project_code", body.ProjectCode);
-        var vintage = r.Required("vintage", body.Vintage);
+        var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         var reason = r.Enum<TransferReason>("reason", body.Reason);
         if (r.HasErrors) return r.Problem();
@@ -191,7 +189,7 @@ public static class RegistryEndpoints
             return Problems.Forbidden("Transfers by inheritance or court enforcement are recorded by the registry administrator.");
         if (!legal && await MustOwn(http, store, from) is { } denied) return denied;
         return await Operations.SubmitAsync(engine, op, new TransferUnits(new AccountId(from), new AccountId(to),
-            new Instrument(code, vintage), quantity, reason, body.AuthorityReference), http.RequestAborted);
+            instrument, quantity, reason, body.AuthorityReference), http.RequestAborted);
     }
 
     private static async Task<IResult> Reserve(HttpContext http, RegistryEngine engine, LedgerStore store, JsonSerializerOptions json)
@@ -201,14 +199,13 @@ public static class RegistryEndpoints
         var r = new RequestReader();
         var op = r.OperationId(body!.OperationId);
         var account = r.Required("account_id", body.AccountId);
-        var code = r.Required("project_code", body.ProjectCode);
-        var vintage = r.Required("vintage", body.Vintage);
+        var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         var purpose = r.Required("purpose", body.Purpose);
         if (r.HasErrors) return r.Problem();
         if (await MustOwn(http, store, account, exchangeMay: true) is { } denied) return denied;
         return await Operations.SubmitAsync(engine, op,
-            new ReserveUnits(new AccountId(account), new Instrument(code, vintage), quantity, purpose), http.RequestAborted);
+            new ReserveUnits(new AccountId(account), instrument, quantity, purpose), http.RequestAborted);
     }
 
     private static async Task<(ReservationRow? Reservation, IResult? Problem)> OwnReservation(HttpContext http, LedgerStore store, long id, bool exchangeMay)
@@ -259,8 +256,7 @@ public static class RegistryEndpoints
         var r = new RequestReader();
         var op = r.OperationId(body!.OperationId);
         var account = r.Required("account_id", body.AccountId);
-        var code = r.Required("project_code", body.ProjectCode);
-        var vintage = r.Required("vintage", body.Vintage);
+        var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         var purpose = r.Enum<CancellationPurpose>("purpose", body.Purpose);
         var beneficiary = r.Required("beneficiary", body.Beneficiary);
@@ -273,7 +269,7 @@ public static class RegistryEndpoints
         {
             return denied;
         }
-        return await Operations.SubmitAsync(engine, op, new CancelUnits(new AccountId(account), new Instrument(code, vintage), quantity,
+        return await Operations.SubmitAsync(engine, op, new CancelUnits(new AccountId(account), instrument, quantity,
             purpose, beneficiary, body.ReservationId is { } rid ? new ReservationId(rid) : null), http.RequestAborted);
     }
 
@@ -284,8 +280,7 @@ public static class RegistryEndpoints
         var r = new RequestReader();
         var op = r.OperationId(body!.OperationId);
         var account = r.Required("account_id", body.AccountId);
-        var code = r.Required("project_code", body.ProjectCode);
-        var vintage = r.Required("vintage", body.Vintage);
+        var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var reference = r.Required("authority_reference", body.AuthorityReference);
         var byRange = body.FirstSerial is not null || body.LastSerial is not null;
         if (byRange && (body.FirstSerial is null || body.LastSerial is null || body.FirstSerial < 1 || body.LastSerial < body.FirstSerial))
@@ -293,7 +288,7 @@ public static class RegistryEndpoints
         if (byRange && body.QuantityTonnes is not null) r.Fail("quantity_tonnes", "Give either a serial range or a quantity, not both.");
         long? quantity = byRange ? null : r.Quantity("quantity_tonnes", body.QuantityTonnes);
         if (r.HasErrors) return r.Problem();
-        return await Operations.SubmitAsync(engine, op, new FreezeUnits(new AccountId(account), new Instrument(code, vintage), quantity,
+        return await Operations.SubmitAsync(engine, op, new FreezeUnits(new AccountId(account), instrument, quantity,
             body.FirstSerial, body.LastSerial, reference), http.RequestAborted);
     }
 

@@ -58,6 +58,10 @@ public sealed class RequestReader
         return value ?? "";
     }
 
+    /// <summary>The instrument named by <c>project_code</c> and <c>vintage</c>.</summary>
+    public Instrument Instrument(string? projectCode, int? vintage) =>
+        new(Required("project_code", projectCode), Required("vintage", vintage));
+
     public long Quantity(string field, long? value)
     {
         if (value is null) Fail(field, "Required: whole tonnes, at least 1.");
