@@ -78,6 +78,7 @@ app.MapPublicEndpoints();
 app.MapMethodologyEndpoints();
 app.MapProjectEndpoints();
 app.MapReductionEndpoints();
+app.MapDocumentEndpoints();
 app.MapPeopleEndpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))

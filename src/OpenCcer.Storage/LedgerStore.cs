@@ -37,6 +37,7 @@ public abstract partial class LedgerStore : IAsyncDisposable
         command.CommandText = Tables.Schema;
         await command.ExecuteNonQueryAsync(ct);
         await People.PeopleSchema.ApplyAsync(connection, ct);
+        await Documents.DocumentSchema.ApplyAsync(connection, ct);
     }
 
     /// <summary>Appends <paramref name="entries"/> and applies <paramref name="changes"/> atomically.</summary>

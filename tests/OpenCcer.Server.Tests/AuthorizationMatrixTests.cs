@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(PeopleServer server) : IClassFixtur
         ("GET", "/api/v1/grid-factors"),
         ("GET", "/api/v1/projects"),
         ("GET", "/api/v1/reductions"),
+        ("GET", "/api/v1/documents/"),
         ("POST", "/api/v1/projects/{id:guid}/comments"),
         ("POST", "/api/v1/reductions/{id:guid}/comments"),
         ("POST", "/api/v1/auth/sign-in"),
