@@ -12,6 +12,11 @@ public sealed record BenchOptions(
     int DeepClients,
     IReadOnlySet<string> Parts)
 {
+    /// <summary>Transfers each client keeps in flight in the batched durable runs (1 = one at a time).</summary>
+    public int Pipeline { get; init; } = PipelineDefault;
+
+    public const int PipelineDefault = 64;
+
     /// <summary>A recorded command stream for the matching benchmark; null generates one.</summary>
     public string? StreamFile { get; init; }
 
@@ -43,6 +48,7 @@ public sealed record BenchOptions(
           --clients N       concurrent clients for the durable benchmarks and pgbench (default 16)
           --deep-clients N  also measure each store with N clients (a deep queue, large batches) for a third
                             of the time; 0 skips it (default 256)
+          --pipeline <n>    transfers each client keeps in flight in the batched durable run (default 64)
           --only <parts>    comma-separated subset of core,sqlite,postgresql (postgresql includes pgbench);
                             default all
         """;
@@ -59,6 +65,7 @@ public sealed record BenchOptions(
         var deepClients = DeepClientsDefault;
         var parts = new HashSet<string>(PartNames, StringComparer.Ordinal);
         string? stream = null;
+        var pipeline = PipelineDefault;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -73,6 +80,7 @@ public sealed record BenchOptions(
                 {
                     case "registry" or "methodologies" or "matching" when i == 0: verb = arg; break;
                     case "--stream": stream = Value(); break;
+                    case "--pipeline": pipeline = Bounded(arg, Value(), 1, 4096); break;
                     case "--postgres": postgres = Value(); break;
                     case "--pgbench": pgbench = Value(); break;
                     case "--seconds": seconds = Bounded(arg, Value(), 1, SecondsMax); break;
@@ -92,6 +100,7 @@ public sealed record BenchOptions(
         return new BenchOptions(verb, string.IsNullOrWhiteSpace(postgres) ? null : postgres, pgbench, seconds, clients, deepClients, parts)
         {
             StreamFile = stream,
+            Pipeline = pipeline,
         };
     }
 
