@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OpenCcer.Core.Registry;
 
 // Apply: the only code that changes the ledger. An event that does not fit the state (a replayed
@@ -44,9 +46,9 @@ public sealed partial class Ledger
         Touch(id);
     }
 
-    private static void Expect(bool condition, string message)
+    private static void Expect(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref CorruptionMessage message)
     {
-        if (!condition) throw new LedgerCorruptException(message);
+        if (!condition) throw new LedgerCorruptException(message.ToString());
     }
 
     private void ApplyAccountOpened(AccountOpened x)
