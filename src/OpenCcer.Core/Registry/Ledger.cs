@@ -27,6 +27,10 @@ public sealed partial class Ledger
     private long lastCancellationId;
     private LedgerChanges? changes;
 
+    // The holding the current Decide selected serials from. Execute hands it to Apply, so one command
+    // finds its source holding once; Apply checks it matches the event before trusting it.
+    private Holding? selected;
+
     /// <summary>When true, touched ids are collected for <see cref="TakeChanges"/>.</summary>
     public bool TrackChanges
     {
@@ -77,8 +81,10 @@ public sealed partial class Ledger
     /// </summary>
     public LedgerResult Execute(LedgerCommand command, DateTimeOffset at)
     {
+        selected = null;
         var result = Decide(command, at);
-        if (result.Event is not null) Apply(result.Event);
+        if (result.Event is not null) Apply(result.Event, selected);
+        selected = null;
         return result;
     }
 }
