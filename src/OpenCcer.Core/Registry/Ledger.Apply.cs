@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OpenCcer.Core.Registry;
 
 // Apply: the only code that changes the ledger. An event that does not fit the state (a replayed
@@ -8,7 +10,10 @@ public sealed partial class Ledger
     /// Applies an event produced by <see cref="Execute"/> (now or when it was journaled).
     /// </summary>
     /// <exception cref="LedgerCorruptException">The event does not fit the current state.</exception>
-    public void Apply(LedgerEvent e)
+    public void Apply(LedgerEvent e) => Apply(e, source: null);
+
+    /// <param name="source">The holding Decide selected the event's serials from, or null to look it up.</param>
+    private void Apply(LedgerEvent e, Holding? source)
     {
         switch (e)
         {
@@ -21,13 +26,13 @@ public sealed partial class Ledger
             case AccountUnfrozen x: AccountFor(x.Account).FreezeReference = null; Touch(x.Account); break;
             case UnitsIssued x: ApplyIssued(x); break;
             case UnitsTransferred x:
-                MoveAll(x.From, x.Instrument, UnitState.Available, 0, x.Ranges, x.To, UnitState.Available, 0);
+                MoveAll(x.From, x.Instrument, UnitState.Available, 0, x.Ranges, x.To, UnitState.Available, 0, source);
                 break;
-            case UnitsReserved x: ApplyReserved(x); break;
-            case ReservationReleased x: ApplyReleased(x); break;
-            case ReservationSettled x: ApplySettled(x); break;
-            case UnitsCancelled x: ApplyCancelled(x); break;
-            case UnitsFrozen x: ApplyFrozen(x); break;
+            case UnitsReserved x: ApplyReserved(x, source); break;
+            case ReservationReleased x: ApplyReleased(x, source); break;
+            case ReservationSettled x: ApplySettled(x, source); break;
+            case UnitsCancelled x: ApplyCancelled(x, source); break;
+            case UnitsFrozen x: ApplyFrozen(x, source); break;
             case UnitsUnfrozen x: ApplyUnfrozen(x); break;
             default: throw new ArgumentException($"Unknown ledger event {e.GetType().Name}.", nameof(e));
         }
@@ -44,9 +49,9 @@ public sealed partial class Ledger
         Touch(id);
     }
 
-    private static void Expect(bool condition, string message)
+    private static void Expect(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref CorruptionMessage message)
     {
-        if (!condition) throw new LedgerCorruptException(message);
+        if (!condition) throw new LedgerCorruptException(message.ToString());
     }
 
     private void ApplyAccountOpened(AccountOpened x)
@@ -80,32 +85,32 @@ public sealed partial class Ledger
         changes?.Holdings.Add((x.Account, x.Instrument));
     }
 
-    private void ApplyReserved(UnitsReserved x)
+    private void ApplyReserved(UnitsReserved x, Holding? source)
     {
         Expect(x.Reservation.Value == lastReservationId + 1, $"Reservation id {x.Reservation} out of sequence.");
         var quantity = Total(x.Ranges);
         reservations.Add(x.Reservation, new Reservation(x.Reservation, x.Account, x.Instrument, x.Purpose, quantity, x.At));
         lastReservationId = x.Reservation.Value;
         changes?.Reservations.Add(x.Reservation);
-        MoveAll(x.Account, x.Instrument, UnitState.Available, 0, x.Ranges, x.Account, UnitState.Reserved, x.Reservation.Value);
+        MoveAll(x.Account, x.Instrument, UnitState.Available, 0, x.Ranges, x.Account, UnitState.Reserved, x.Reservation.Value, source);
     }
 
     private Reservation ReservationFor(ReservationId id) =>
         reservations.TryGetValue(id, out var r) ? r : throw new LedgerCorruptException($"Reservation {id} does not exist.");
 
-    private void ApplyReleased(ReservationReleased x)
+    private void ApplyReleased(ReservationReleased x, Holding? source)
     {
         var r = ReservationFor(x.Reservation);
         Consume(r, Total(x.Ranges));
-        MoveAll(r.Account, r.Instrument, UnitState.Reserved, r.Id.Value, x.Ranges, r.Account, UnitState.Available, 0);
+        MoveAll(r.Account, r.Instrument, UnitState.Reserved, r.Id.Value, x.Ranges, r.Account, UnitState.Available, 0, source);
     }
 
-    private void ApplySettled(ReservationSettled x)
+    private void ApplySettled(ReservationSettled x, Holding? source)
     {
         var r = ReservationFor(x.Reservation);
         AccountFor(x.To);
         Consume(r, Total(x.Ranges));
-        MoveAll(r.Account, r.Instrument, UnitState.Reserved, r.Id.Value, x.Ranges, x.To, UnitState.Available, 0);
+        MoveAll(r.Account, r.Instrument, UnitState.Reserved, r.Id.Value, x.Ranges, x.To, UnitState.Available, 0, source);
     }
 
     private void Consume(Reservation r, long quantity)
@@ -115,7 +120,7 @@ public sealed partial class Ledger
         changes?.Reservations.Add(r.Id);
     }
 
-    private void ApplyCancelled(UnitsCancelled x)
+    private void ApplyCancelled(UnitsCancelled x, Holding? source)
     {
         Expect(x.Cancellation.Value == lastCancellationId + 1, $"Cancellation id {x.Cancellation} out of sequence.");
         cancellations.Add(x.Cancellation, new Cancellation(x.Cancellation, x.CertificateNumber, x.Account, x.Instrument, x.Purpose, x.Beneficiary, x.Ranges, x.At));
@@ -125,21 +130,21 @@ public sealed partial class Ledger
         {
             var r = ReservationFor(reservationId);
             Consume(r, Total(x.Ranges));
-            MoveAll(x.Account, x.Instrument, UnitState.Reserved, reservationId.Value, x.Ranges, x.Account, UnitState.Cancelled, x.Cancellation.Value);
+            MoveAll(x.Account, x.Instrument, UnitState.Reserved, reservationId.Value, x.Ranges, x.Account, UnitState.Cancelled, x.Cancellation.Value, source);
         }
         else
         {
-            MoveAll(x.Account, x.Instrument, UnitState.Available, 0, x.Ranges, x.Account, UnitState.Cancelled, x.Cancellation.Value);
+            MoveAll(x.Account, x.Instrument, UnitState.Available, 0, x.Ranges, x.Account, UnitState.Cancelled, x.Cancellation.Value, source);
         }
     }
 
-    private void ApplyFrozen(UnitsFrozen x)
+    private void ApplyFrozen(UnitsFrozen x, Holding? source)
     {
         Expect(x.Freeze.Value == lastFreezeId + 1, $"Freeze id {x.Freeze} out of sequence.");
         freezes.Add(x.Freeze, new Freeze(x.Freeze, x.Account, x.Instrument, x.AuthorityReference, Total(x.Ranges), x.At));
         lastFreezeId = x.Freeze.Value;
         changes?.Freezes.Add(x.Freeze);
-        MoveAll(x.Account, x.Instrument, UnitState.Available, 0, x.Ranges, x.Account, UnitState.Frozen, x.Freeze.Value);
+        MoveAll(x.Account, x.Instrument, UnitState.Available, 0, x.Ranges, x.Account, UnitState.Frozen, x.Freeze.Value, source);
     }
 
     private void ApplyUnfrozen(UnitsUnfrozen x)
@@ -153,14 +158,15 @@ public sealed partial class Ledger
             .Select(b => new SerialRange(b.Issuance, b.First, b.Last))
             .ToList();
         Expect(Total(ranges) == freeze.Quantity, $"Freeze {x.Freeze} does not hold {freeze.Quantity} units.");
-        MoveAll(freeze.Account, freeze.Instrument, UnitState.Frozen, freeze.Id.Value, ranges, freeze.Account, UnitState.Available, 0);
+        MoveAll(freeze.Account, freeze.Instrument, UnitState.Frozen, freeze.Id.Value, ranges, freeze.Account, UnitState.Available, 0, known: null);
     }
 
     private static long Total(IReadOnlyList<SerialRange> ranges)
     {
         long total = 0;
-        foreach (var r in ranges)
+        for (var i = 0; i < ranges.Count; i++)
         {
+            var r = ranges[i];
             Expect(r.First >= 1 && r.Last >= r.First, $"Serial range {r.First}-{r.Last} is malformed.");
             total = checked(total + r.Count);
         }
@@ -189,16 +195,19 @@ public sealed partial class Ledger
         return block;
     }
 
+    /// <param name="known">The source holding if the caller already has it; checked against the event.</param>
     private void MoveAll(AccountId from, Instrument instrument, UnitState fromState, long fromHold,
-        IReadOnlyList<SerialRange> ranges, AccountId to, UnitState toState, long toHold)
+        IReadOnlyList<SerialRange> ranges, AccountId to, UnitState toState, long toHold, Holding? known)
     {
         AccountFor(from);
         AccountFor(to);
-        Expect(holdings.TryGetValue((from, instrument), out var source), $"Account {from} holds no {instrument}.");
-        var target = HoldingFor(to, instrument);
-        foreach (var range in ranges)
+        var source = known is not null && known.Account == from && known.Instrument == instrument ? known : null;
+        if (source is null) Expect(holdings.TryGetValue((from, instrument), out source), $"Account {from} holds no {instrument}.");
+        // Reservations, cancellations and freezes move units within one holding.
+        var target = to == from ? source! : HoldingFor(to, instrument);
+        for (var i = 0; i < ranges.Count; i++)
         {
-            Move(source!, fromState, fromHold, range, target, toState, toHold);
+            Move(source!, fromState, fromHold, ranges[i], target, toState, toHold);
         }
         changes?.Holdings.Add((from, instrument));
         changes?.Holdings.Add((to, instrument));

@@ -76,7 +76,7 @@ public sealed partial class Ledger
         }
         var listed = holdings.Values.Sum(h => (long)h.BlockCount);
         if (listed != blocks.Count) problems.Add($"{blocks.Count} blocks exist but holdings list {listed}.");
-        foreach (var r in reservations.Values)
+        foreach (var r in reservations.View)
         {
             var held = HeldBy(r.Account, r.Instrument, UnitState.Reserved, r.Id.Value);
             if (held != r.Remaining) problems.Add($"Reservation {r.Id}: remaining {r.Remaining}, blocks hold {held}.");
@@ -113,13 +113,13 @@ public sealed partial class Ledger
             line.Clear().Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
             hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
         }
-        foreach (var a in accounts.Values.OrderBy(a => a.Id.Value))
+        foreach (var a in accounts.View.OrderBy(a => a.Id.Value))
             Add($"A|{a.Id}|{a.Kind}|{a.Pair}|{a.SubjectId}|{a.SubjectName}|{a.HolderType}|{a.State}|{a.FreezeReference}|{a.OpenedAt:O}");
         foreach (var i in issuances.Values.OrderBy(i => i.Id.Value))
             Add($"I|{i.Id}|{i.Reference}|{i.Instrument}|{i.First}|{i.Last}|{i.Account}|{i.IssuedAt:O}");
         foreach (var b in blocks.Values.OrderBy(b => b.Id.Value))
             Add($"B|{b.Id}|{b.Issuance}|{b.First}|{b.Last}|{b.Account}|{b.State}|{b.Hold}");
-        foreach (var r in reservations.Values.OrderBy(r => r.Id.Value))
+        foreach (var r in reservations.View.OrderBy(r => r.Id.Value))
             Add($"R|{r.Id}|{r.Account}|{r.Instrument}|{r.Purpose}|{r.Quantity}|{r.Remaining}|{r.CreatedAt:O}");
         foreach (var f in freezes.Values.OrderBy(f => f.Id.Value))
             Add($"F|{f.Id}|{f.Account}|{f.Instrument}|{f.AuthorityReference}|{f.Quantity}|{f.FrozenAt:O}|{f.LiftedAt:O}");

@@ -306,24 +306,36 @@ public sealed partial class Ledger
                 ? LedgerStatus.UnitsFrozen
                 : LedgerStatus.InsufficientUnits;
         }
-        ranges = SelectHeld(account, instrument, UnitState.Available, 0, quantity);
+        ranges = SelectHeld(holding, UnitState.Available, 0, quantity);
         return LedgerStatus.Ok;
     }
 
-    private List<SerialRange> SelectHeld(AccountId account, Instrument instrument, UnitState state, long hold, long quantity)
+    private SerialRange[] SelectHeld(AccountId account, Instrument instrument, UnitState state, long hold, long quantity) =>
+        SelectHeld(holdings[(account, instrument)], state, hold, quantity);
+
+    /// <summary>The highest <paramref name="quantity"/> serials of one list of the holding, in as many ranges as blocks.</summary>
+    private SerialRange[] SelectHeld(Holding holding, UnitState state, long hold, long quantity)
     {
-        var holding = holdings[(account, instrument)];
-        var picked = new List<SerialRange>(2);
-        var remaining = quantity;
+        selected = holding;
         var list = holding.Find(state, hold) ?? [];
-        for (var i = list.Count - 1; i >= 0 && remaining > 0; i--)
+        // Count the blocks first so the ranges fit one exact array (most commands take from one block).
+        var blockCount = 0;
+        var covered = 0L;
+        for (var i = list.Count - 1; i >= 0 && covered < quantity; i--)
         {
-            var b = list[i];
+            covered = checked(covered + list[i].Count);
+            blockCount++;
+        }
+        if (covered < quantity) throw new InvalidOperationException($"Holding {holding.Account}/{holding.Instrument} counts disagree with its blocks.");
+        var picked = new SerialRange[blockCount];
+        var remaining = quantity;
+        for (var k = 0; k < blockCount; k++)
+        {
+            var b = list[list.Count - 1 - k];
             var take = Math.Min(remaining, b.Count);
-            picked.Add(new SerialRange(b.Issuance, b.Last - take + 1, b.Last));
+            picked[k] = new SerialRange(b.Issuance, b.Last - take + 1, b.Last);
             remaining -= take;
         }
-        if (remaining != 0) throw new InvalidOperationException($"Holding {account}/{instrument} counts disagree with its blocks.");
         return picked;
     }
 
@@ -332,6 +344,7 @@ public sealed partial class Ledger
     {
         ranges = [];
         if (!holdings.TryGetValue((account, instrument), out var holding)) return LedgerStatus.UnitsNotHeld;
+        selected = holding;
         var picked = new List<SerialRange>();
         var serial = first;
         while (serial <= last)

@@ -8,7 +8,7 @@ namespace OpenCcer.Core.Registry;
 /// </summary>
 public sealed partial class Ledger
 {
-    private readonly Dictionary<AccountId, Account> accounts = [];
+    private readonly SequentialTable<AccountId, Account> accounts = new();
     private readonly Dictionary<string, AccountId> registryAccountBySubject = new(StringComparer.Ordinal);
     private readonly Dictionary<IssuanceId, Issuance> issuances = [];
     private readonly Dictionary<string, IssuanceId> issuanceByReference = new(StringComparer.Ordinal);
@@ -16,7 +16,7 @@ public sealed partial class Ledger
     private readonly Dictionary<(AccountId, Instrument), Holding> holdings = [];
     private readonly Dictionary<AccountId, List<Holding>> holdingsByAccount = [];
     private readonly Dictionary<BlockId, Block> blocks = [];
-    private readonly Dictionary<ReservationId, Reservation> reservations = [];
+    private readonly SequentialTable<ReservationId, Reservation> reservations = new();
     private readonly Dictionary<FreezeId, Freeze> freezes = [];
     private readonly Dictionary<CancellationId, Cancellation> cancellations = [];
     private long lastAccountId;
@@ -26,6 +26,10 @@ public sealed partial class Ledger
     private long lastFreezeId;
     private long lastCancellationId;
     private LedgerChanges? changes;
+
+    // The holding the current Decide selected serials from. Execute hands it to Apply, so one command
+    // finds its source holding once; Apply checks it matches the event before trusting it.
+    private Holding? selected;
 
     /// <summary>When true, touched ids are collected for <see cref="TakeChanges"/>.</summary>
     public bool TrackChanges
@@ -42,11 +46,11 @@ public sealed partial class Ledger
         return taken;
     }
 
-    public IReadOnlyCollection<Account> Accounts => accounts.Values;
+    public IReadOnlyCollection<Account> Accounts => accounts.View;
     public IReadOnlyCollection<Issuance> Issuances => issuances.Values;
     public IReadOnlyCollection<Block> Blocks => blocks.Values;
     public IReadOnlyCollection<Holding> Holdings => holdings.Values;
-    public IReadOnlyCollection<Reservation> Reservations => reservations.Values;
+    public IReadOnlyCollection<Reservation> Reservations => reservations.View;
     public IReadOnlyCollection<Freeze> Freezes => freezes.Values;
     public IReadOnlyCollection<Cancellation> Cancellations => cancellations.Values;
 
@@ -77,8 +81,10 @@ public sealed partial class Ledger
     /// </summary>
     public LedgerResult Execute(LedgerCommand command, DateTimeOffset at)
     {
+        selected = null;
         var result = Decide(command, at);
-        if (result.Event is not null) Apply(result.Event);
+        if (result.Event is not null) Apply(result.Event, selected);
+        selected = null;
         return result;
     }
 }
