@@ -157,9 +157,16 @@ public abstract partial class LedgerStore
     public Task<List<ReductionRecord>> ReductionsOfProjectAsync(ProjectId project, CancellationToken ct = default) =>
         ReadAsync("SELECT state, vvb_subject, version FROM reductions WHERE project_id = @p ORDER BY updated_at", ReadReduction, ct, ("@p", project.ToString()));
 
-    public Task<List<ReductionRecord>> ReductionsAsync(string? phase, int limit, int offset, CancellationToken ct = default) =>
-        ReadAsync("SELECT state, vvb_subject, version FROM reductions WHERE (CAST(@ph AS text) IS NULL OR phase = @ph) ORDER BY updated_at LIMIT @limit OFFSET @offset",
-            ReadReduction, ct, ("@ph", phase), ("@limit", Math.Clamp(limit, 1, PageSizeMax)), ("@offset", Math.Max(0, offset)));
+    /// <summary>Reductions filtered by phase and by their project's methodology and province, oldest first.</summary>
+    public Task<List<ReductionRecord>> ReductionsAsync(string? phase, int limit, int offset, CancellationToken ct = default,
+        string? methodology = null, string? province = null) =>
+        ReadAsync("""
+            SELECT r.state, r.vvb_subject, r.version FROM reductions r JOIN projects p ON p.id = r.project_id
+            WHERE (CAST(@ph AS text) IS NULL OR r.phase = @ph) AND (CAST(@m AS text) IS NULL OR p.methodology_code = @m)
+              AND (CAST(@p AS text) IS NULL OR p.province = @p)
+            ORDER BY r.updated_at LIMIT @limit OFFSET @offset
+            """, ReadReduction, ct, ("@ph", phase), ("@m", methodology), ("@p", province),
+            ("@limit", Math.Clamp(limit, 1, PageSizeMax)), ("@offset", Math.Max(0, offset)));
 
     /// <summary>The public timeline of a project: its own and its reductions' events, in order.</summary>
     public Task<List<LifecycleEventRecord>> TimelineAsync(ProjectId project, CancellationToken ct = default) =>

@@ -190,6 +190,9 @@ public abstract class LedgerStoreContract : IAsyncLifetime
         foreach (var phase in Enum.GetValues<Core.Lifecycle.ProjectPhase>())
             Assert.Contains(projects, p => p.State.Phase == phase);
         var issued = Assert.Single(await store.ReductionsAsync("issued", 10, 0));
+        Assert.Single(await store.ReductionsAsync("issued", 10, 0, methodology: "CCER-01-001-V01", province: "Qinghai"));
+        Assert.Empty(await store.ReductionsAsync("issued", 10, 0, methodology: "CCER-01-002-V01"));
+        Assert.Equal(2, (await store.ReductionsAsync(null, 10, 0)).Count);
         var qinghai = projects.Single(p => p.Code == "QH-ST-0005");
         Assert.Equal(qinghai.State.Id, issued.State.Project);
         var units = await store.IssuancesAsync("QH-ST-0005", 100, 0);

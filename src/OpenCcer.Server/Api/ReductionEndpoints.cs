@@ -15,7 +15,7 @@ public static class ReductionEndpoints
     public static IEndpointRouteBuilder MapReductionEndpoints(this IEndpointRouteBuilder app)
     {
         var pub = app.MapGroup("/api/v1").WithTags("Reductions").AllowAnonymous();
-        pub.MapGet("/reductions", List).WithSummary("Reductions, filterable by phase.");
+        pub.MapGet("/reductions", List).WithSummary("Reductions, filterable by phase and by their project's methodology and province.");
         pub.MapGet("/projects/{id:guid}/reductions", OfProject).WithSummary("The reductions of a project.");
         pub.MapGet("/reductions/{id:guid}", Get).WithSummary("One reduction.");
         pub.MapPost("/reductions/{id:guid}/comments", (HttpContext h, LifecycleService s, JsonSerializerOptions j, Guid id) =>
@@ -87,10 +87,12 @@ public static class ReductionEndpoints
         return await Act(http, service, id, (record, p, o, a, d) => decide(record, p, o, a, d, new Tonnes(quantity), hash));
     }
 
-    private static async Task<IResult> List(LedgerStore store, LifecycleService service, string? phase, int? limit, int? offset, CancellationToken ct)
+    private static async Task<IResult> List(LedgerStore store, LifecycleService service, string? phase, string? methodology, string? province,
+        int? limit, int? offset, CancellationToken ct)
     {
         var today = service.Today();
-        return TypedResults.Ok((await store.ReductionsAsync(phase, limit ?? 100, offset ?? 0, ct)).Select(r => LifecycleViews.Reduction(r, today)));
+        return TypedResults.Ok((await store.ReductionsAsync(phase, limit ?? 100, offset ?? 0, ct, methodology, province))
+            .Select(r => LifecycleViews.Reduction(r, today)));
     }
 
     private static async Task<IResult> OfProject(LedgerStore store, LifecycleService service, Guid id, CancellationToken ct)
