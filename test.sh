@@ -31,7 +31,7 @@ chown postgres:postgres "$pg_dir"
 as_postgres() { runuser -u postgres -- "$@"; }
 cleanup() {
   as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$pg_dir"
+  rm -rf "$pg_dir" "${TMPDIR:-/tmp}/openccer-tests"
 }
 trap cleanup EXIT
 as_postgres "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust --username=postgres -E UTF8 >/dev/null

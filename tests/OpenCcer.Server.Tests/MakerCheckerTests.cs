@@ -27,6 +27,21 @@ public sealed class MakerCheckerTests(PeopleServer server) : IClassFixture<Peopl
     }
 
     [Fact]
+    public async Task a_person_cannot_use_the_direct_endpoints_that_bypass_maker_checker()
+    {
+        var maker = await server.SignedIn("spic.maker");
+        var before = await Holding(maker);
+        var cancel = await maker.PostAsJsonAsync("/api/v1/cancellations", Cancellation("direct-by-person", 5));
+        Assert.Equal(HttpStatusCode.Forbidden, cancel.StatusCode);
+        Assert.Equal("/problems/maker-checker-required", (await PeopleServer.Json(cancel)).GetProperty("type").GetString());
+        var admin = await server.SignedIn("registry.admin");
+        var restrict = await admin.PostAsJsonAsync($"/api/v1/accounts/{SpicAccount}/state",
+            new { operation_id = "direct-restrict", state = "restricted", reason = "test" });
+        Assert.Equal(HttpStatusCode.Forbidden, restrict.StatusCode);
+        Assert.Equal(before.ToString(), (await Holding(maker)).ToString());
+    }
+
+    [Fact]
     public async Task a_cancellation_is_confirmed_only_by_another_person_of_the_same_organisation()
     {
         var maker = await server.SignedIn("spic.maker");

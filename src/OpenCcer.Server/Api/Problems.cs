@@ -86,6 +86,14 @@ public static class Problems
     public static IResult NotFound(string what) => TypedResults.Problem(
         detail: what, statusCode: StatusCodes.Status404NotFound, title: "Not found.", type: "/problems/not-found");
 
+    /// <summary>
+    /// People change accounts and cancel units only through maker-checker requests (an initiator and a
+    /// different confirmer); the direct endpoints serve systems whose keys act for no person.
+    /// </summary>
+    public static IResult MakerCheckerRequired(string requestsPath) => TypedResults.Problem(
+        detail: $"A person's change needs a second person to confirm it: create a request at {requestsPath}.",
+        statusCode: StatusCodes.Status403Forbidden, title: "Maker-checker required.", type: "/problems/maker-checker-required");
+
     public static IResult Forbidden(string why) => TypedResults.Problem(
         detail: why, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", type: "/problems/forbidden");
 

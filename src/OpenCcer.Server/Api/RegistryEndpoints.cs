@@ -122,6 +122,7 @@ public static class RegistryEndpoints
         var state = r.Enum<AccountState>("state", body.State);
         var reason = r.Required("reason", body.Reason);
         if (r.HasErrors) return r.Problem();
+        if (People.Member.Of(http.User) is not null) return Problems.MakerCheckerRequired("/api/v1/account-state-requests");
         return await Operations.SubmitAsync(engine, op, new ChangeAccountState(new AccountId(id), state, reason), http.RequestAborted);
     }
 
@@ -261,6 +262,7 @@ public static class RegistryEndpoints
         var purpose = r.Enum<CancellationPurpose>("purpose", body.Purpose);
         var beneficiary = r.Required("beneficiary", body.Beneficiary);
         if (r.HasErrors) return r.Problem();
+        if (People.Member.Of(http.User) is not null) return Problems.MakerCheckerRequired("/api/v1/cancellation-requests");
         if (purpose is CancellationPurpose.Forced or CancellationPurpose.Judicial)
         {
             if (!Caller.Of(http.User).IsAdministrator) return Problems.Forbidden("Forced and judicial cancellations are the registry's.");
