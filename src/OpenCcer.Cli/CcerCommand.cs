@@ -18,21 +18,27 @@ internal static class CcerCommand
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("OPENCCER_STORE") ?? DefaultStore,
     };
 
-    public static RootCommand Create()
+    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(100) };
+
+    public static RootCommand Create(Func<Uri, HttpClient>? http = null)
     {
+        http ??= _ => SharedHttp;
         var root = new RootCommand("ccer: the OpenCCER command line (registry, verification, exports).");
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(CalcCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
+        root.Subcommands.Add(LifecycleCommand.Project(http));
+        root.Subcommands.Add(LifecycleCommand.Reduction(http));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default,
+        Func<Uri, HttpClient>? http = null)
     {
         var config = new InvocationConfiguration { Output = output, Error = error };
-        var parsed = Create().Parse(args);
+        var parsed = Create(http).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) await error.WriteLineAsync(e.Message);
