@@ -75,7 +75,7 @@ public static class Tables
             event text NOT NULL,
             recorded_at text NOT NULL,
             prev_hash text NOT NULL,
-            hash text NOT NULL UNIQUE);
+            hash text NOT NULL);
         CREATE TABLE IF NOT EXISTS accounts (
             id bigint PRIMARY KEY, kind integer NOT NULL, pair_id bigint NOT NULL, subject_id text NOT NULL,
             subject_name text NOT NULL, holder_type integer NOT NULL, state integer NOT NULL, freeze_reference text,

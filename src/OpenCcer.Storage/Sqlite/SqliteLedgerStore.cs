@@ -43,7 +43,9 @@ public sealed class SqliteLedgerStore : LedgerStore
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        // A 64 MiB page cache per connection keeps the journal's and projections' index pages in memory,
+        // so appends do not read pages back from the file.
+        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536;";
         await command.ExecuteNonQueryAsync(ct);
         return connection;
     }
