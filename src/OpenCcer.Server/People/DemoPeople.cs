@@ -23,6 +23,7 @@ public static class DemoPeople
         new("", "91110000MA00BGEX01", "Beijing Green Exchange (demo)", Roles.ExchangeOperator, ""),
         new("", "91370000MA3CSPIC01", "SPIC Shandong New Energy", Roles.ProjectOwner, ""),
         new("", "12100000VVB0000005", "China Quality Certification Centre", Roles.Vvb, ""),
+        new("", "12100000VVB0000006", "China Environmental United Certification Center", Roles.Vvb, ""),
         new("", "91110000MA01CEMT02", "Jidong Cement Beijing", Roles.TradingParticipant, ""),
         new("", "91460000MA5BLUEC01", "Hainan Blue Carbon Development (applicant, demo)", Roles.ProjectOwner, ""),
     ];
@@ -36,6 +37,7 @@ public static class DemoPeople
         new("spic.maker", "91370000MA3CSPIC01", "SPIC carbon asset officer (maker)"),
         new("spic.checker", "91370000MA3CSPIC01", "SPIC finance manager (checker)"),
         new("cqc.verifier", "12100000VVB0000005", "CQC lead verifier"),
+        new("cec.verifier", "12100000VVB0000006", "CEC lead verifier"),
         new("jidong.trader", "91110000MA01CEMT02", "Jidong Cement carbon trader"),
         new("bluecarbon.applicant", "91460000MA5BLUEC01", "Blue Carbon registry contact"),
     ];
