@@ -58,7 +58,14 @@ public sealed class RegistryEngine : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         if (operationId.Length > OperationIdLengthMax) throw new ArgumentException("Operation id is too long.", nameof(operationId));
         var pending = new Pending(operationId, command, JournalHash.OfRequest(EventJson.Canonical(command)));
-        await queue.Writer.WriteAsync(pending, ct);
+        try
+        {
+            await queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException closed)
+        {
+            throw new StoreUnavailableException(closed.InnerException ?? closed);
+        }
         var submission = await pending.Completion.Task.WaitAsync(ct);
         if (submission.Replayed && submission.Result.Event is null)
         {
@@ -94,11 +101,23 @@ public sealed class RegistryEngine : IAsyncDisposable
     {
         var batch = new List<Pending>(BatchSizeMax);
         var reader = queue.Reader;
-        while (await reader.WaitToReadAsync())
+        try
         {
-            batch.Clear();
-            while (batch.Count < BatchSizeMax && reader.TryRead(out var item)) batch.Add(item);
-            await ProcessAsync(batch);
+            while (await reader.WaitToReadAsync())
+            {
+                batch.Clear();
+                while (batch.Count < BatchSizeMax && reader.TryRead(out var item)) batch.Add(item);
+                await ProcessAsync(batch);
+            }
+        }
+        catch (Exception fatal)
+        {
+            // The store stayed unreachable through every recovery attempt, or an invariant broke: stop
+            // taking work, and answer everything queued rather than leave callers waiting forever.
+            queue.Writer.TryComplete(fatal);
+            var failure = new StoreUnavailableException(fatal);
+            foreach (var p in batch) p.Completion.TrySetException(failure);
+            while (reader.TryRead(out var queued)) queued.Completion.TrySetException(failure);
         }
     }
 

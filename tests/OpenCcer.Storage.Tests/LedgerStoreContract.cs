@@ -233,6 +233,27 @@ public abstract class LedgerStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_failed_commit_is_refused_whole_and_the_engine_recovers_from_the_store()
+    {
+        var (registry, trading) = await OpenAsync("S1");
+        await Ok("issue", new IssueUnits("MR-1", Wind, 1_000, registry));
+        // Break the store under the engine: the next batch cannot write its projections.
+        await store.ExecuteAsync("DROP TABLE holdings");
+        var move = new TransferUnits(registry, trading, Wind, 300, TransferReason.ToTrading, null);
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => engine.SubmitAsync("move", move));
+        Assert.Equal(2, engine.Sequence);
+        await store.InitializeAsync();
+        await store.ExecuteAsync("INSERT INTO holdings (account_id, project_code, vintage, available, reserved, frozen, cancelled) " +
+            $"VALUES ({registry.Value}, 'SD-OW-0001', 2024, 1000, 0, 0, 0)");
+        // The retry under the same id is applied once, from the state the store really holds.
+        var retried = await engine.SubmitAsync("move", move);
+        Assert.True(retried.Result.IsOk && !retried.Replayed);
+        Assert.Equal(3, engine.Sequence);
+        var report = await JournalVerifier.VerifyAsync(store);
+        Assert.True(report.IsSound, string.Join("\n", report.Problems));
+    }
+
+    [Fact]
     public async Task journal_rows_chain_their_hashes()
     {
         var (registry, _) = await OpenAsync("S1");
