@@ -169,5 +169,18 @@ public sealed class LifecycleApiTests(ServerFixture server) : IClassFixture<Serv
         });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await server.As(null).GetAsync($"/api/v1/projects/{Guid.NewGuid()}")).StatusCode);
+        var farFuture = await server.As(ServerFixture.Spic).PostAsJsonAsync("/api/v1/projects", new
+        {
+            title = "x",
+            methodology_code = "CCER-01-002-V01",
+            province = new string('y', 51),
+            construction_start = "2021-01-01",
+            crediting_start = "9999-06-01",
+            crediting_years = 10,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, farFuture.StatusCode);
+        var errors = (await ServerFixture.Json(farFuture)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("crediting_start", out _));
+        Assert.True(errors.TryGetProperty("province", out _));
     }
 }

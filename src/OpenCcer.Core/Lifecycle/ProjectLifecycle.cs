@@ -11,6 +11,9 @@ namespace OpenCcer.Core.Lifecycle;
 /// </summary>
 public static partial class ProjectLifecycle
 {
+    /// <summary>Longest crediting period a description may state; methodologies allow at most 40 years.</summary>
+    public const int CreditingYearsMax = 100;
+
     /// <summary>A project owner drafts a new project. Refusals return a null state.</summary>
     public static Decision<ProjectState?> Draft(Actor actor, DateOnly date, ProjectId id, ProjectDescription description)
     {
@@ -22,7 +25,8 @@ public static partial class ProjectLifecycle
 
         if (Texts.Check(description.Title, Texts.TitleLengthMax) != LifecycleStatus.Ok
             || Texts.Check(description.MethodologyCode, Texts.CodeLengthMax) != LifecycleStatus.Ok
-            || description.CreditingPeriod.Years < 1)
+            || description.CreditingPeriod.Years is < 1 or > CreditingYearsMax
+            || description.CreditingPeriod.Start.Year > DateOnly.MaxValue.Year - CreditingYearsMax)
         {
             return Decision.Refuse<ProjectState?>(LifecycleStatus.DescriptionInvalid, null);
         }

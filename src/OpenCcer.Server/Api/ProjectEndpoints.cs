@@ -106,10 +106,10 @@ public static class ProjectEndpoints
         if (problem is not null) return problem;
         var r = new RequestReader();
         var title = r.Required("title", body!.Title);
-        var methodology = r.Required("methodology_code", body.MethodologyCode);
-        var province = r.Required("province", body.Province);
-        var construction = r.Required("construction_start", body.ConstructionStart);
-        var creditingStart = r.Required("crediting_start", body.CreditingStart);
+        var methodology = r.Text("methodology_code", body.MethodologyCode, 32);
+        var province = r.Text("province", body.Province, 50);
+        var construction = r.Date("construction_start", body.ConstructionStart);
+        var creditingStart = r.Date("crediting_start", body.CreditingStart);
         var years = r.Required("crediting_years", body.CreditingYears);
         if (body.CreditingYears is < 1 or > 60) r.Fail("crediting_years", "Between 1 and 60.");
         if (r.HasErrors) return r.Problem();
@@ -126,7 +126,7 @@ public static class ProjectEndpoints
         var (body, problem) = await RequestReader.ReadAsync<VvbRequest>(http, json);
         if (problem is not null) return problem;
         var r = new RequestReader();
-        var vvb = r.Required("vvb_subject_id", body!.VvbSubjectId);
+        var vvb = r.Text("vvb_subject_id", body!.VvbSubjectId, 64);
         if (r.HasErrors) return r.Problem();
         return await Act(http, service, id,
             (record, actor, date, _) => ProjectLifecycle.Publish(record.State, actor, date, Organisations.IdOf(vvb), service.Calendar), vvb);
@@ -158,7 +158,7 @@ public static class ProjectEndpoints
         foreach (var (e, i) in (body.ExternalRegistrations ?? []).Select((e, i) => (e, i)))
         {
             var mechanism = r.Enum<ExternalMechanism>($"external_registrations[{i}].mechanism", e.Mechanism);
-            var externalId = r.Required($"external_registrations[{i}].id", e.Id);
+            var externalId = r.Text($"external_registrations[{i}].id", e.Id, 100);
             external.Add(new ExternalRegistration(new ExternalId(mechanism, externalId), e.Active ?? true));
         }
         if (external.Count > 20) r.Fail("external_registrations", "At most 20.");

@@ -113,8 +113,8 @@ public static class ReductionEndpoints
         var (body, problem) = await RequestReader.ReadAsync<MonitoringRequest>(http, json);
         if (problem is not null) return problem;
         var r = new RequestReader();
-        var first = r.Required("period_first", body!.PeriodFirst);
-        var last = r.Required("period_last", body.PeriodLast);
+        var first = r.Date("period_first", body!.PeriodFirst);
+        var last = r.Date("period_last", body.PeriodLast);
         if (r.HasErrors) return r.Problem();
         var today = service.Today();
         var outcome = await service.StartMonitoringAsync(new ProjectId(id), Caller.Of(http.User).Actor(), new MonitoringPeriod(first, last), http.RequestAborted);
@@ -126,7 +126,7 @@ public static class ReductionEndpoints
         var (body, problem) = await RequestReader.ReadAsync<VvbRequest>(http, json);
         if (problem is not null) return problem;
         var r = new RequestReader();
-        var vvb = r.Required("vvb_subject_id", body!.VvbSubjectId);
+        var vvb = r.Text("vvb_subject_id", body!.VvbSubjectId, 64);
         if (r.HasErrors) return r.Problem();
         return await Act(http, service, id,
             (record, project, _, actor, date) => ReductionLifecycle.Publish(record.State, project.State, actor, date, Organisations.IdOf(vvb), service.Calendar), vvb);

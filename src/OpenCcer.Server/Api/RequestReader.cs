@@ -62,6 +62,26 @@ public sealed class RequestReader
     public Instrument Instrument(string? projectCode, int? vintage) =>
         new(Required("project_code", projectCode), Required("vintage", vintage));
 
+    /// <summary>Earliest and latest business dates the registry accepts in a request.</summary>
+    public static readonly DateOnly DateMin = new(1990, 1, 1);
+    public static readonly DateOnly DateMax = new(2100, 12, 31);
+
+    /// <summary>A required business date within <see cref="DateMin"/>..<see cref="DateMax"/>.</summary>
+    public DateOnly Date(string field, DateOnly? value)
+    {
+        if (value is null) Fail(field, "Required: a date, yyyy-MM-dd.");
+        else if (value < DateMin || value > DateMax) Fail(field, $"Must be between {DateMin:yyyy-MM-dd} and {DateMax:yyyy-MM-dd}.");
+        return value ?? default;
+    }
+
+    /// <summary>A required text of at most <paramref name="lengthMax"/> characters.</summary>
+    public string Text(string field, string? value, int lengthMax)
+    {
+        var text = Required(field, value);
+        if (text.Length > lengthMax) Fail(field, $"At most {lengthMax} characters.");
+        return text;
+    }
+
     public long Quantity(string field, long? value)
     {
         if (value is null) Fail(field, "Required: whole tonnes, at least 1.");
