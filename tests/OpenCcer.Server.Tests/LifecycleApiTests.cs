@@ -64,13 +64,13 @@ public sealed class LifecycleApiTests(ServerFixture server) : IClassFixture<Serv
         return id;
     }
 
-    private static object Application(bool signed = true, bool gec = false, string? externalId = null) => new
+    private static object Application(bool signed = true, bool gec = false, string? externalId = null, bool externalActive = true) => new
     {
         uniqueness_commitment_signed = signed,
         under_ets_allowance_management = false,
         has_legal_reduction_obligation = false,
         green_certificates_elected = gec,
-        external_registrations = externalId is null ? Array.Empty<object>() : [new { mechanism = "vcs", id = externalId, active = true }],
+        external_registrations = externalId is null ? Array.Empty<object>() : [new { mechanism = "vcs", id = externalId, active = externalActive }],
     };
 
     [Fact]
@@ -149,6 +149,30 @@ public sealed class LifecycleApiTests(ServerFixture server) : IClassFixture<Serv
         await Ok(ServerFixture.VvbCqc, $"/api/v1/projects/{id}/validation/start");
         await Ok(ServerFixture.VvbCqc, $"/api/v1/projects/{id}/validation/report", new { conclusion = "positive", document_sha256 = Sha, summary = "Valid." });
         await Refused(ServerFixture.Spic, $"/api/v1/projects/{id}/apply", Application(signed, gec, externalId), HttpStatusCode.Conflict, type);
+    }
+
+    private async Task<string> Validated(string owner)
+    {
+        var id = await Draft(owner, "CCER-01-002-V01");
+        await Ok(owner, $"/api/v1/projects/{id}/publish", new { vvb_subject_id = ServerFixture.CqcSubject });
+        server.Clock.Advance(TimeSpan.FromDays(35));
+        await Ok(owner, $"/api/v1/projects/{id}/end-notice");
+        await Ok(ServerFixture.VvbCqc, $"/api/v1/projects/{id}/validation/start");
+        await Ok(ServerFixture.VvbCqc, $"/api/v1/projects/{id}/validation/report", new { conclusion = "positive", document_sha256 = Sha, summary = "Valid." });
+        return id;
+    }
+
+    [Fact]
+    public async Task an_external_id_is_refused_while_active_elsewhere_and_claimed_only_once()
+    {
+        var first = await Validated(ServerFixture.Spic);
+        var externalId = $"VCS-{Guid.NewGuid():N}"[..16];
+        await Refused(ServerFixture.Spic, $"/api/v1/projects/{first}/apply", Application(externalId: externalId),
+            HttpStatusCode.Conflict, "/problems/registered-elsewhere");
+        await Ok(ServerFixture.Spic, $"/api/v1/projects/{first}/apply", Application(externalId: externalId, externalActive: false));
+        var second = await Validated(ServerFixture.Spic);
+        await Refused(ServerFixture.Spic, $"/api/v1/projects/{second}/apply", Application(externalId: externalId, externalActive: false),
+            HttpStatusCode.Conflict, "/problems/external-id-already-claimed");
     }
 
     [Fact]

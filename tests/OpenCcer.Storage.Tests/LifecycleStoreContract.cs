@@ -54,6 +54,42 @@ public abstract class LifecycleStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_project_state_with_every_part_filled_round_trips_without_loss()
+    {
+        var calendar = Core.Calendar.WorkingDayCalendar.Shipped();
+        var owner = new Actor(Role.ProjectOwner, Organisations.IdOf("OWNER-1"));
+        var vvb = new Actor(Role.Vvb, Organisations.IdOf("VVB-1"));
+        var admin = new Actor(Role.RegistryAdministrator, OrganisationId.None);
+        var day = new DateOnly(2026, 3, 2);
+        var state = NewProject("P000009").State;
+        ProjectState Step(Decision<ProjectState> d)
+        {
+            Assert.True(d.IsOk, d.Status.ToString());
+            return d.State;
+        }
+        state = Step(ProjectLifecycle.Publish(state, owner, day, vvb.Organisation, calendar));
+        state = Step(ProjectLifecycle.Comment(state, Actor.Anonymous, day, "Why this site?"));
+        state = Step(ProjectLifecycle.Answer(state, owner, day.AddDays(1), 1, "Wind resource."));
+        state = Step(ProjectLifecycle.EndNotice(state, owner, day.AddDays(40)));
+        state = Step(ProjectLifecycle.StartValidation(state, vvb, day.AddDays(40)));
+        state = Step(ProjectLifecycle.RaiseCorrectiveAction(state, vvb, day.AddDays(41), "Grid certificate."));
+        state = Step(ProjectLifecycle.CloseCorrectiveAction(state, vvb, day.AddDays(42), 1, "Provided."));
+        state = Step(ProjectLifecycle.SubmitValidationReport(state, vvb, day.AddDays(43),
+            new ValidationReport(ValidationConclusion.Positive, new string('a', 64), "Valid.")));
+        var application = new ProjectApplication(true, [new ExternalRegistration(new ExternalId(ExternalMechanism.Vcs, "vcs-42"), false)], false, false, false);
+        var context = new ApplicationContext(new MethodologyTerms("CCER-01-002-V01", new DateOnly(2023, 10, 24), null, 10), new HashSet<ExternalId>(), []);
+        state = Step(ProjectLifecycle.Apply(state, owner, day.AddDays(44), application, context, calendar));
+        state = Step(ProjectLifecycle.AcceptForReview(state, admin, day.AddDays(45)));
+        state = Step(ProjectLifecycle.Register(state, admin, day.AddDays(46)));
+        var record = new ProjectRecord(state, "P000009", "OWNER-1", "VVB-1", "Fujian", 0);
+        Assert.True(await store.SaveProjectAsync(record, 0, [], At));
+        var loaded = (await store.ProjectAsync(state.Id))!.State;
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(state, LifecycleJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(loaded, LifecycleJson.Options));
+        Assert.Equal(new ExternalId(ExternalMechanism.Vcs, "VCS-42"), loaded.Application!.ExternalRegistrations[0].Id);
+    }
+
+    [Fact]
     public async Task projects_filter_by_methodology_province_and_phase()
     {
         await store.SaveProjectAsync(NewProject("P000001"), 0, [], At);

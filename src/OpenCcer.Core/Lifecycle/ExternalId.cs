@@ -6,6 +6,8 @@ namespace OpenCcer.Core.Lifecycle;
 /// </summary>
 public readonly record struct ExternalId
 {
+    // Stored states are read back through this constructor; without it the properties stay empty.
+    [System.Text.Json.Serialization.JsonConstructor]
     public ExternalId(ExternalMechanism mechanism, string value)
     {
         ArgumentNullException.ThrowIfNull(value);

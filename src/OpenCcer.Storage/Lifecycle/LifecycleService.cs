@@ -144,11 +144,18 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
         var terms = info is null
             ? new MethodologyTerms(record.State.Description.MethodologyCode, DateOnly.MaxValue, null, 0)
             : new MethodologyTerms(info.Code, info.InForce, info.RetiredOn, info.CreditingYearsMax);
+        // Every other project's claimed external ids, read page by page: a duplicate must be found however
+        // many projects the registry holds.
         var known = new HashSet<ExternalId>();
-        foreach (var other in await store.ProjectsAsync(null, null, null, LedgerStore.PageSizeMax, 0, ct))
+        for (var offset = 0; ; offset += LedgerStore.PageSizeMax)
         {
-            if (other.State.Id == record.State.Id || other.State.Application is null) continue;
-            foreach (var e in other.State.Application.ExternalRegistrations) known.Add(e.Id);
+            var page = await store.ProjectsAsync(null, null, null, LedgerStore.PageSizeMax, offset, ct);
+            foreach (var other in page)
+            {
+                if (other.State.Id == record.State.Id || other.State.Application is null) continue;
+                foreach (var e in other.State.Application.ExternalRegistrations) known.Add(e.Id);
+            }
+            if (page.Count < LedgerStore.PageSizeMax) break;
         }
         return new ApplicationContext(terms, known, await store.BansAsync(ct));
     }
