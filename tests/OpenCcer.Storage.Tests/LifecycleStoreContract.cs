@@ -90,6 +90,18 @@ public abstract class LifecycleStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task application_bans_are_read_back_from_the_timeline()
+    {
+        var project = NewProject("P000010");
+        var ban = ApplicationBan.After(project.State.Owner, project.State.Id, new DateOnly(2026, 3, 2));
+        var imposed = new ApplicationBanImposed(project.State.Id, new Actor(Role.RegistryAdministrator, OrganisationId.None), new DateOnly(2026, 3, 2), ban);
+        Assert.True(await store.SaveProjectAsync(project, 0, [imposed], At));
+        var bans = await store.BansAsync();
+        Assert.Equal(ban, Assert.Single(bans));
+        Assert.True(bans[0].IsActiveOn(new DateOnly(2028, 1, 1)));
+    }
+
+    [Fact]
     public async Task projects_filter_by_methodology_province_and_phase()
     {
         await store.SaveProjectAsync(NewProject("P000001"), 0, [], At);
