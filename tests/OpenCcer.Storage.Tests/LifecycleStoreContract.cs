@@ -90,6 +90,32 @@ public abstract class LifecycleStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_reduction_state_with_every_part_filled_round_trips_without_loss()
+    {
+        var calendar = Core.Calendar.WorkingDayCalendar.Shipped();
+        var project = NewProject("P000011");
+        var owner = new Actor(Role.ProjectOwner, project.State.Owner);
+        var registered = project.State with { Phase = ProjectPhase.Registered, ValidationVvb = Organisations.IdOf("VVB-1"), RegisteredOn = new DateOnly(2024, 6, 3) };
+        var day = new DateOnly(2026, 4, 6);
+        var period = new MonitoringPeriod(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31));
+        var started = ReductionLifecycle.StartMonitoring(registered, owner, day, new ReductionId(Guid.NewGuid()), period, []);
+        Assert.True(started.IsOk, started.Status.ToString());
+        var reported = ReductionLifecycle.DraftReport(started.State!, owner, day, new Core.Primitives.Tonnes(30_000), new string('b', 64));
+        Assert.True(reported.IsOk, reported.Status.ToString());
+        var published = ReductionLifecycle.Publish(reported.State, registered, owner, day, Organisations.IdOf("VVB-2"), calendar);
+        Assert.True(published.IsOk, published.Status.ToString());
+        var commented = ReductionLifecycle.Comment(published.State, Actor.Anonymous, day, "Meter calibration dates?");
+        Assert.True(commented.IsOk, commented.Status.ToString());
+        var record = new ReductionRecord(commented.State, "VVB-2", 0);
+        Assert.True(await store.SaveReductionAsync(record, 0, [], At));
+        var loaded = (await store.ReductionAsync(commented.State.Id))!.State;
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(commented.State, LifecycleJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(loaded, LifecycleJson.Options));
+        Assert.Equal(30_000, loaded.ClaimedQuantity!.Value.Value);
+        Assert.Equal(period, loaded.Period);
+    }
+
+    [Fact]
     public async Task application_bans_are_read_back_from_the_timeline()
     {
         var project = NewProject("P000010");
