@@ -87,34 +87,18 @@ public static class DemoSeed
     private static List<DemoProject> Projects()
     {
         var list = new List<DemoProject>();
-        var lines = ReferenceData.Read("projects-first-batch.csv").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // The first three rows of the shipped list (after its header): name in column 0, expected t/yr in column 6.
+        var rows = CsvText.Lines(ReferenceData.Read("projects-first-batch.csv")).Skip(1).Take(3).ToArray();
         var owners = new[] { ("91370000MA3CSPIC01", "SPIC Shandong New Energy"), ("91440000MA4CGN0006", "CGN Shanwei Wind Power"), ("12420000MA5WUFENG7", "Wufeng Tujia County Forestry Bureau") };
         var codes = new[] { "SD-OW-0001", "GD-OW-0002", "HB-AF-0003" };
-        for (var i = 1; i < lines.Length && i <= 3; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
-            var name = lines[i].Split(',')[0];
-            var annual = long.Parse(CsvField(lines[i], 6), CultureInfo.InvariantCulture);
+            var annual = long.Parse(rows[i].Fields[6], CultureInfo.InvariantCulture);
             // Hubei Wufeng is still in its public notice: nothing is issued for it.
-            list.Add(new DemoProject(codes[i - 1], name, owners[i - 1].Item1, owners[i - 1].Item2, annual, 2022, Issued: i != 3));
+            list.Add(new DemoProject(codes[i], rows[i].Fields[0], owners[i].Item1, owners[i].Item2, annual, 2022, Issued: i != 2));
         }
         list.Add(new DemoProject("FJ-MG-0004", "Fujian Zhangjiangkou mangrove planting (synthetic)", "12350000MA6MANGR8", "Zhangzhou Mangrove Reserve", 3_400, 2023));
         list.Add(new DemoProject("QH-ST-0005", "Qinghai Delingha 50 MW solar thermal (synthetic)", "91630000MA7CSP009", "Qinghai Solar Thermal Power", 120_000, 2022));
         return list;
-    }
-
-    /// <summary>Field <paramref name="index"/> of a CSV line whose quoted fields may hold commas.</summary>
-    private static string CsvField(string line, int index)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        foreach (var ch in line)
-        {
-            if (ch == '"') quoted = !quoted;
-            else if (ch == ',' && !quoted) { fields.Add(current.ToString()); current.Clear(); }
-            else current.Append(ch);
-        }
-        fields.Add(current.ToString());
-        return fields[index];
     }
 }

@@ -208,16 +208,20 @@ public abstract partial class LedgerStore : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    protected async Task<List<T>> QueryAsync<T>(TableSpec<T> table, string? where, CancellationToken ct,
-        params (string Name, object Value)[] parameters)
+    protected Task<List<T>> QueryAsync<T>(TableSpec<T> table, string? where, CancellationToken ct,
+        params (string Name, object? Value)[] parameters) =>
+        ReadAsync(where is null ? table.SelectAll : $"SELECT {table.ColumnList} FROM {table.Name} WHERE {where}", table.Read, ct, parameters);
+
+    /// <summary>Runs a query and maps each row; the one way every read of the store goes.</summary>
+    protected async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = where is null ? table.SelectAll : $"SELECT {table.ColumnList} FROM {table.Name} WHERE {where}";
+        command.CommandText = sql;
         foreach (var (name, value) in parameters) Add(command, name, value);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<T>();
-        while (await reader.ReadAsync(ct)) rows.Add(table.Read(reader));
+        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
         return rows;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenCcer.Core.Primitives;
 
 namespace OpenCcer.Core.Methodologies.Import;
 

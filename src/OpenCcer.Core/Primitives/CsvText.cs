@@ -1,18 +1,18 @@
 using System.Text;
 
-namespace OpenCcer.Core.Methodologies.Import;
+namespace OpenCcer.Core.Primitives;
 
 /// <summary>
 /// Minimal RFC 4180 reader for reference data and monitoring files: comma separated, double quotes
 /// around fields that hold commas or quotes, <c>""</c> for a quote. A record never spans lines
 /// (monitoring data has no multi-line fields), which keeps line numbers exact for error reports.
 /// </summary>
-internal static class CsvText
+public static class CsvText
 {
     /// <summary>A non-blank line split into fields; <see cref="LineNumber"/> is 1-based.</summary>
-    internal sealed record Line(int LineNumber, IReadOnlyList<string> Fields, string? Error);
+    public sealed record Line(int LineNumber, IReadOnlyList<string> Fields, string? Error);
 
-    internal static IEnumerable<Line> Lines(string text)
+    public static IEnumerable<Line> Lines(string text)
     {
         var lineNumber = 0;
         using var reader = new StringReader(text);
