@@ -46,16 +46,7 @@ public static class Problems
         _ => SplitWords(status.ToString()) + ".",
     };
 
-    private static string Kebab(string name)
-    {
-        var b = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) b.Append('-');
-            b.Append(char.ToLowerInvariant(name[i]));
-        }
-        return b.ToString();
-    }
+    private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 
     private static string SplitWords(string name)
     {

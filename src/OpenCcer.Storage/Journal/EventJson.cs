@@ -25,17 +25,7 @@ public static class EventJson
         command.GetType().Name + JsonSerializer.Serialize(command, command.GetType(), Options);
 
     /// <summary>The discriminator written for an event, e.g. <c>units_transferred</c>.</summary>
-    public static string KindOf(LedgerEvent e)
-    {
-        var name = e.GetType().Name;
-        var builder = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) builder.Append('_');
-            builder.Append(char.ToLower(name[i], CultureInfo.InvariantCulture));
-        }
-        return builder.ToString();
-    }
+    public static string KindOf(LedgerEvent e) => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.GetType().Name);
 
     public static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }
