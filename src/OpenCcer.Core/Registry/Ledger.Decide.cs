@@ -217,6 +217,7 @@ public sealed partial class Ledger
         var status = First(CheckInstrument(c.Instrument), CheckQuantity(c.Quantity), CheckText(c.Beneficiary));
         if (status != LedgerStatus.Ok) return Refuse(status);
         if (!Enum.IsDefined(c.Purpose)) return Refuse(LedgerStatus.EnumValueInvalid);
+        if (!PurposeFits(c.Instrument.UnitClass, c.Purpose)) return Refuse(LedgerStatus.PurposeNotForUnitClass);
         if (!accounts.TryGetValue(c.Account, out var account)) return Refuse(LedgerStatus.AccountNotFound);
         if (account.Kind != AccountKind.Registry) return Refuse(LedgerStatus.AccountKindWrong);
         status = CheckCanSend(account, byCourt: c.Purpose is CancellationPurpose.Forced or CancellationPurpose.Judicial);
@@ -239,6 +240,11 @@ public sealed partial class Ledger
         var certificate = string.Create(CultureInfo.InvariantCulture, $"CCER-CN-{at.UtcDateTime.Year}-{id.Value:D8}");
         return new(LedgerStatus.Ok, new UnitsCancelled(at, id, certificate, c.Account, c.Instrument, c.Purpose, c.Beneficiary, c.Reservation, ranges));
     }
+
+    /// <summary>Allowances are surrendered, never used as offsets; CCERs are never surrendered as allowances.</summary>
+    private static bool PurposeFits(UnitClass unitClass, CancellationPurpose purpose) =>
+        purpose is CancellationPurpose.Forced or CancellationPurpose.Judicial
+        || (unitClass == UnitClass.Allowance) == (purpose == CancellationPurpose.AllowanceSurrender);
 
     private LedgerResult DecideFreezeUnits(FreezeUnits c, DateTimeOffset at)
     {

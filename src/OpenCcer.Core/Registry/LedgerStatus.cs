@@ -41,6 +41,7 @@ public enum LedgerStatus
     InsufficientUnits = 34,
     UnitsFrozen = 35,
     UnitsNotHeld = 36,
+    PurposeNotForUnitClass = 37,
 
     // Holds.
     ReservationNotFound = 40,
