@@ -127,5 +127,30 @@ public static class Tables
             added_by text NOT NULL, PRIMARY KEY (grid, year));
         CREATE TABLE IF NOT EXISTS api_keys (
             key_hash text PRIMARY KEY, role text NOT NULL, subject_id text, label text NOT NULL);
+        CREATE TABLE IF NOT EXISTS compliance_entities (
+            subject_id text PRIMARY KEY, name text NOT NULL, sector integer NOT NULL, province text NOT NULL,
+            registered_at text NOT NULL);
+        CREATE TABLE IF NOT EXISTS compliance_emissions (
+            subject_id text NOT NULL, period integer NOT NULL, verified_tonnes bigint NOT NULL CHECK (verified_tonnes >= 0),
+            recorded_at text NOT NULL, PRIMARY KEY (subject_id, period));
+        CREATE TABLE IF NOT EXISTS compliance_allocations (
+            operation_id text PRIMARY KEY, subject_id text NOT NULL, period integer NOT NULL,
+            tonnes bigint NOT NULL CHECK (tonnes > 0), issuance_id bigint NOT NULL, allocated_at text NOT NULL);
+        CREATE TABLE IF NOT EXISTS compliance_surrenders (
+            operation_id text NOT NULL, line integer NOT NULL, subject_id text NOT NULL, period integer NOT NULL,
+            unit_class integer NOT NULL, project_code text NOT NULL, vintage integer NOT NULL,
+            tonnes bigint NOT NULL CHECK (tonnes > 0), certificate_number text NOT NULL UNIQUE, surrendered_at text NOT NULL,
+            PRIMARY KEY (operation_id, line));
+        CREATE INDEX IF NOT EXISTS compliance_surrenders_by_period ON compliance_surrenders (subject_id, period);
+        CREATE TABLE IF NOT EXISTS offset_projects (
+            project_code text PRIMARY KEY, under_ets_coverage integer NOT NULL, legacy integer NOT NULL, updated_at text NOT NULL);
+        CREATE TABLE IF NOT EXISTS a6_authorizations (
+            project_code text NOT NULL, vintage integer NOT NULL, reference text NOT NULL, first_transfer integer NOT NULL,
+            authorized_at text NOT NULL, PRIMARY KEY (project_code, vintage));
+        CREATE TABLE IF NOT EXISTS a6_transfers (
+            operation_id text PRIMARY KEY, project_code text NOT NULL, vintage integer NOT NULL,
+            tonnes bigint NOT NULL CHECK (tonnes > 0), acquiring_party text NOT NULL, foreign_registry text NOT NULL,
+            corresponding_adjustment integer NOT NULL, certificate_number text NOT NULL UNIQUE,
+            omge_tonnes bigint NOT NULL CHECK (omge_tonnes >= 0), omge_certificate_number text, transferred_at text NOT NULL);
         """;
 }
