@@ -80,6 +80,7 @@ app.MapProjectEndpoints();
 app.MapReductionEndpoints();
 app.MapDocumentEndpoints();
 app.MapPeopleEndpoints();
+app.MapCertificateEndpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {

@@ -35,6 +35,7 @@ public sealed class AuthorizationMatrixTests(PeopleServer server) : IClassFixtur
         ("GET", "/openapi/"),
         ("GET", "/scalar/"),
         ("GET", "/health"),
+        ("GET", "/verify/"),
         ("GET", "/"),
     ];
 
