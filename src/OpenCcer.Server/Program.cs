@@ -60,6 +60,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
     }
 });
 builder.Services.AddOpenApi();
+builder.Services.AddCompliance(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -81,6 +82,7 @@ app.MapReductionEndpoints();
 app.MapDocumentEndpoints();
 app.MapPeopleEndpoints();
 app.MapCertificateEndpoints();
+app.MapComplianceEndpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {

@@ -24,7 +24,7 @@ public abstract class ComplianceStoreContract : IAsyncLifetime
     {
         store = LedgerStore.Open(ConnectionString());
         engine = await RegistryEngine.StartAsync(store, time);
-        compliance = new ComplianceService(store, engine, ComplianceRules.Default, time);
+        compliance = new ComplianceService(store, engine, ComplianceRules.Default, time, store.OffsetBarredInstrumentsAsync);
     }
 
     public async Task DisposeAsync()
@@ -130,6 +130,21 @@ public abstract class ComplianceStoreContract : IAsyncLifetime
         Assert.True((await compliance.RecordEmissionsAsync(Cement, 2025, 10)).IsOk);
         Assert.Equal(ComplianceStatus.EmissionsAlreadyVerified, (await compliance.RecordEmissionsAsync(Cement, 2025, 11)).Status);
         Assert.Equal(Sector.Cement, (await store.ComplianceEntitiesAsync()).Single().Sector);
+    }
+
+    [Fact]
+    public async Task units_adjusted_from_their_authorization_for_international_use_are_refused_as_offsets()
+    {
+        await SetUpAsync(1_000);
+        await compliance.RegisterAsync(Cement, Sector.Cement, "Beijing");
+        await compliance.RecordEmissionsAsync(Cement, 2025, 40_000);
+        var later = new Core.Article6.Authorization(new Instrument(Wind.ProjectCode, 2025), "A6-LOA-1", Core.Article6.FirstTransfer.InternationalTransfer, "2026-03-02");
+        Assert.True(await store.AddAuthorizationAsync(later));
+        Assert.True((await compliance.SurrenderAsync("s0", Cement, Request(0, 10))).IsOk);
+        Assert.True(await store.AddAuthorizationAsync(new Core.Article6.Authorization(Wind, "A6-LOA-2", Core.Article6.FirstTransfer.Authorization, "2026-03-02")));
+        Assert.False(await store.AddAuthorizationAsync(new Core.Article6.Authorization(Wind, "A6-LOA-3", Core.Article6.FirstTransfer.Issuance, "2026-03-02")));
+        Assert.Equal(ComplianceStatus.AuthorizedForInternationalUse, (await compliance.SurrenderAsync("s1", Cement, Request(0, 10))).Status);
+        Assert.Equal(2, (await store.AuthorizationsAsync()).Count);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
