@@ -1,93 +1,67 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Reflection;
-using System.Text;
-using System.Text.Json;
+using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
+using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Cli;
 
-/// <summary><c>ccer export</c>: public registry lists as CSV or JSON, to a file or standard output.</summary>
+/// <summary>
+/// <c>ccer export</c>: the public registry lists as CSV, JSON or XLSX, and projects, issuances and unit
+/// blocks in the CAD Trust shape (JSON), to a file or standard output. The same tables the API serves.
+/// </summary>
 internal static class ExportCommand
 {
-    private static readonly string[] Lists = ["issuances", "cancellations", "totals"];
+    private const string CadTrustList = "cad-trust";
 
     public static Command Create()
     {
         var store = CcerCommand.StoreOption();
-        var what = new Argument<string>("list") { Description = "What to export: " + string.Join(", ", Lists) + "." };
-        what.AcceptOnlyFromAmong(Lists);
-        var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json");
+        string[] lists = [.. PublicLists.Names, CadTrustList];
+        var what = new Argument<string>("list") { Description = "What to export: " + string.Join(", ", lists) + "." };
+        what.AcceptOnlyFromAmong(lists);
+        var format = new Option<string>("--format") { Description = "csv, json or xlsx (xlsx needs --output; cad-trust is always JSON).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json", "xlsx");
         var file = new Option<FileInfo?>("--output") { Description = "Write to this file instead of standard output." };
-        var command = new Command("export", "Export public registry data as CSV or JSON.") { what, store, format, file };
+        var serials = new Option<string>("--serial-format") { Description = "Template of serial blocks.", DefaultValueFactory = _ => SerialFormat.Default.Template };
+        var command = new Command("export", "Export public registry data as CSV, JSON, XLSX or CAD Trust JSON.") { what, store, format, file, serials };
         command.SetAction(async (parse, ct) =>
         {
+            var output = parse.InvocationConfiguration.Output;
+            var fileFormat = Enum.Parse<ExportFormat>(parse.GetValue(format)!, ignoreCase: true);
+            var target = parse.GetValue(file);
+            if (fileFormat == ExportFormat.Xlsx && target is null && parse.GetValue(what) != CadTrustList)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("XLSX is binary: give --output <file>.");
+                return CcerCommand.BadInput;
+            }
             await using var ledgerStore = LedgerStore.Open(parse.GetValue(store)!);
             await ledgerStore.InitializeAsync(ct);
-            IReadOnlyList<object> rows = parse.GetValue(what) switch
+            var serialFormat = new SerialFormat(parse.GetValue(serials)!);
+            byte[] content;
+            string rows;
+            if (parse.GetValue(what) == CadTrustList)
             {
-                "issuances" => await All((limit, offset) => ledgerStore.IssuancesAsync(null, limit, offset, ct)),
-                "cancellations" => (await All((limit, offset) => ledgerStore.CancellationsAsync(limit, offset, ct)))
-                    .Cast<Storage.Projections.CancellationRow>()
-                    .Select(c => (object)new PublicCancellation(c.CertificateNumber, c.ProjectCode, c.Vintage, c.Quantity,
-                        JsonNamingPolicy.SnakeCaseLower.ConvertName(((Core.Registry.CancellationPurpose)c.Purpose).ToString()),
-                        c.Beneficiary, c.Ranges, c.CancelledAt))
-                    .ToList(),
-                _ => [await ledgerStore.TotalsAsync(ct)],
-            };
-            var text = parse.GetValue(format) == "json" ? Json(rows) : Csv(rows);
-            if (parse.GetValue(file) is { } target)
-            {
-                await File.WriteAllTextAsync(target.FullName, text, new UTF8Encoding(false), ct);
-                await parse.InvocationConfiguration.Output.WriteLineAsync($"Wrote {rows.Count} rows to {target.FullName}.");
+                var cad = await CadTrust.LoadAsync(ledgerStore, serialFormat, ct);
+                content = System.Text.Encoding.UTF8.GetBytes(CadTrust.Serialize(cad));
+                rows = $"{cad.Projects.Count} projects, {cad.Issuances.Count} issuances, {cad.Units.Count} unit blocks";
             }
             else
             {
-                await parse.InvocationConfiguration.Output.WriteAsync(text);
+                var table = (await PublicLists.LoadAsync(ledgerStore, serialFormat, parse.GetValue(what)!, ct))!;
+                content = ExportWriter.Write(table, fileFormat);
+                rows = $"{table.Rows.Count} rows";
+            }
+            if (target is not null)
+            {
+                await File.WriteAllBytesAsync(target.FullName, content, ct);
+                await output.WriteLineAsync($"Wrote {rows} to {target.FullName}.");
+            }
+            else
+            {
+                await output.WriteAsync(System.Text.Encoding.UTF8.GetString(content));
             }
             return CcerCommand.Success;
         });
         return command;
-    }
-
-    private sealed record PublicCancellation(string CertificateNumber, string ProjectCode, int Vintage, long QuantityTonnes,
-        string Purpose, string Beneficiary, string Serials, string CancelledAt);
-
-    private static async Task<IReadOnlyList<object>> All<T>(Func<int, int, Task<List<T>>> page) where T : notnull
-    {
-        var rows = new List<object>();
-        for (var offset = 0; ; offset += LedgerStore.PageSizeMax)
-        {
-            var batch = await page(LedgerStore.PageSizeMax, offset);
-            rows.AddRange(batch.Cast<object>());
-            if (batch.Count < LedgerStore.PageSizeMax) return rows;
-        }
-    }
-
-    private static string Json(IReadOnlyList<object> rows) => JsonSerializer.Serialize(rows.ToArray(), new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    }) + "\n";
-
-    private static string Csv(IReadOnlyList<object> rows)
-    {
-        var b = new StringBuilder();
-        if (rows.Count == 0) return "";
-        var properties = rows[0].GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
-        b.AppendJoin(',', properties.Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name))).Append('\n');
-        foreach (var row in rows)
-        {
-            b.AppendJoin(',', properties.Select(p => Field(Convert.ToString(p.GetValue(row), CultureInfo.InvariantCulture)))).Append('\n');
-        }
-        return b.ToString();
-    }
-
-    private static string Field(string? value)
-    {
-        value ??= "";
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -83,6 +83,7 @@ app.MapDocumentEndpoints();
 app.MapPeopleEndpoints();
 app.MapCertificateEndpoints();
 app.MapComplianceEndpoints();
+app.MapExportEndpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {

@@ -113,22 +113,22 @@ public abstract partial class LedgerStore : IAsyncDisposable
     public Task<List<JournalEntry>> JournalPageAsync(long afterSequence, int limit, CancellationToken ct = default) =>
         QueryAsync(Tables.Journal, "seq > @after ORDER BY seq LIMIT @limit", ct, ("@after", afterSequence), ("@limit", Clamp(limit)));
 
-    /// <summary>Registry-wide totals in tonnes, for the public explorer.</summary>
+    /// <summary>Registry-wide totals of CCERs in tonnes (ETS allowances excluded), for the public explorer.</summary>
     public async Task<RegistryTotals> TotalsAsync(CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT
-              (SELECT COALESCE(SUM(last_serial - first_serial + 1), 0) FROM issuances),
-              (SELECT COUNT(*) FROM issuances),
-              (SELECT COALESCE(SUM(h.available), 0) FROM holdings h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 1),
-              (SELECT COALESCE(SUM(h.available), 0) FROM holdings h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 2),
-              (SELECT COALESCE(SUM(reserved), 0) FROM holdings),
-              (SELECT COALESCE(SUM(frozen), 0) FROM holdings),
-              (SELECT COALESCE(SUM(cancelled), 0) FROM holdings),
+              (SELECT COALESCE(SUM(last_serial - first_serial + 1), 0) FROM issuances WHERE project_code <> 'CEA'),
+              (SELECT COUNT(*) FROM issuances WHERE project_code <> 'CEA'),
+              (SELECT COALESCE(SUM(h.available), 0) FROM holdings h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 1 AND h.project_code <> 'CEA'),
+              (SELECT COALESCE(SUM(h.available), 0) FROM holdings h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 2 AND h.project_code <> 'CEA'),
+              (SELECT COALESCE(SUM(reserved), 0) FROM holdings WHERE project_code <> 'CEA'),
+              (SELECT COALESCE(SUM(frozen), 0) FROM holdings WHERE project_code <> 'CEA'),
+              (SELECT COALESCE(SUM(cancelled), 0) FROM holdings WHERE project_code <> 'CEA'),
               (SELECT COUNT(*) FROM accounts WHERE kind = 1),
-              (SELECT COUNT(DISTINCT project_code) FROM issuances)
+              (SELECT COUNT(DISTINCT project_code) FROM issuances WHERE project_code <> 'CEA')
             """;
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

@@ -85,6 +85,8 @@ public abstract class ComplianceStoreContract : IAsyncLifetime
         var allowanceLine = accepted.Value!.Single(l => l.UnitClass == UnitClass.Allowance);
         Assert.Equal((int)CancellationPurpose.AllowanceSurrender, (await store.CancellationAsync(allowanceLine.CertificateNumber))!.Purpose);
         Assert.NotNull(await store.CancellationJournalAsync(offsetLine.CertificateNumber));
+        var totals = await store.TotalsAsync();
+        Assert.Equal((50_000L, 5_000L), (totals.IssuedTonnes, totals.CancelledTonnes));
 
         var holdings = await store.HoldingsAsync(plant.Value);
         Assert.Equal(1_000, holdings.Single(h => h.ProjectCode == Wind.ProjectCode).Available);
