@@ -25,4 +25,7 @@ public enum VenueStatus
 
     // Settlement.
     SettlementTooEarly = 40,
+
+    // Settlement bank.
+    BankRefused = 50,
 }
