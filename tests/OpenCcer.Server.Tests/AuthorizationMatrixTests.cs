@@ -35,6 +35,9 @@ public sealed class AuthorizationMatrixTests(PeopleServer server) : IClassFixtur
         ("GET", "/openapi/"),
         ("GET", "/scalar/"),
         ("GET", "/health"),
+        ("GET", "/api/v1/exchange/instruments"),
+        ("GET", "/api/v1/exchange/markets/"),
+        ("GET", "/api/v1/exchange/feed"),
         ("GET", "/"),
     ];
 

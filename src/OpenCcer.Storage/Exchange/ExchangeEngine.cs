@@ -19,6 +19,7 @@ public sealed class ExchangeEngine
     private readonly RegistryEngine registry;
     private readonly MarketClock clock;
     private readonly MarketRules rules;
+    private readonly TimeProvider? time;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, (string RequestHash, long Sequence)> committed = new(StringComparer.Ordinal);
     private TradingVenue venue;
@@ -27,8 +28,9 @@ public sealed class ExchangeEngine
     private string headHash = JournalHash.Genesis;
     private IReadOnlyDictionary<Instrument, MarketSnapshot> snapshots = new Dictionary<Instrument, MarketSnapshot>();
 
-    private ExchangeEngine(RegistryEngine registry, MarketClock clock, MarketRules rules)
+    private ExchangeEngine(RegistryEngine registry, MarketClock clock, MarketRules rules, TimeProvider? time)
     {
+        this.time = time;
         this.registry = registry;
         this.clock = clock;
         this.rules = rules;
@@ -52,10 +54,15 @@ public sealed class ExchangeEngine
 
     public MarketSnapshot? Market(Instrument instrument) => Volatile.Read(ref snapshots).GetValueOrDefault(instrument);
 
-    /// <summary>Replays the exchange journal of the registry's store and returns the running engine.</summary>
-    public static async Task<ExchangeEngine> StartAsync(RegistryEngine registry, MarketClock clock, MarketRules? rules = null, CancellationToken ct = default)
+    /// <summary>
+    /// Replays the exchange journal of the registry's store and returns the running engine. Commands are
+    /// stamped by <paramref name="time"/>, read on the writer so instants never go backwards; the
+    /// registry's clock when it is null.
+    /// </summary>
+    public static async Task<ExchangeEngine> StartAsync(RegistryEngine registry, MarketClock clock, MarketRules? rules = null,
+        TimeProvider? time = null, CancellationToken ct = default)
     {
-        var engine = new ExchangeEngine(registry, clock, rules ?? MarketRules.Default);
+        var engine = new ExchangeEngine(registry, clock, rules ?? MarketRules.Default, time);
         await engine.LoadAsync(ct);
         return engine;
     }
@@ -94,6 +101,12 @@ public sealed class ExchangeEngine
             try
             {
                 await registry.SubmitWorkAsync(work, CancellationToken.None);
+            }
+            catch (RefusedAfterRegistry refused)
+            {
+                // The registry command before it was rolled back with the refused command.
+                await ReloadAsync();
+                return ExchangeOutcome.Refused(refused.Status);
             }
             catch (Exception)
             {
@@ -197,7 +210,7 @@ public sealed class ExchangeEngine
 
         public void Run(LedgerSession session)
         {
-            var when = at ?? session.At;
+            var when = at ?? engine.time?.GetUtcNow() ?? session.At;
             var seq = engine.sequence + 1;
             var step = build(new ExchangeContext(session.Ledger, when, seq, engine.venue));
             if (step.Command is null)
@@ -216,6 +229,7 @@ public sealed class ExchangeEngine
             }
 
             var result = engine.venue.Execute(step.Command, when);
+            if (step.Before is not null && !result.IsOk) throw new RefusedAfterRegistry(result.Status);
             var bridge = engine.bridge ??= new LedgerBridge(session.Ledger);
             for (var i = 0; i < result.UnitEffects.Count; i++)
             {
@@ -249,5 +263,11 @@ public sealed class ExchangeEngine
 
         public Task WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken ct) =>
             write?.WriteAsync(connection, transaction, ct) ?? Task.CompletedTask;
+    }
+
+    /// <summary>A command refused after the registry command it needed had run: both are abandoned.</summary>
+    private sealed class RefusedAfterRegistry(VenueStatus status) : Exception($"Refused: {status}.")
+    {
+        public VenueStatus Status { get; } = status;
     }
 }
