@@ -33,6 +33,7 @@ var store = LedgerStore.Open(connectionString);
 var engine = await RegistryEngine.StartAsync(store, TimeProvider.System);
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton(engine);
+await builder.AddExchangeAsync(engine);
 builder.Services.AddSingleton(await ReferenceDataHolder.LoadAsync(store));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(await store.CalendarAsync());
@@ -84,6 +85,7 @@ app.MapPeopleEndpoints();
 app.MapCertificateEndpoints();
 app.MapComplianceEndpoints();
 app.MapExportEndpoints();
+app.MapExchangeEndpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {
@@ -91,6 +93,8 @@ if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
     app.Logger.LogInformation("Demo data: {Applied} new operations. Demo API keys: {Keys}", applied,
         string.Join(", ", DemoSeed.Keys.Select(k => $"{k.Key} ({k.Role})")));
     await DemoPeople.RunAsync(app.Services);
+    await OpenCcer.Storage.Exchange.ExchangeDemoSeed.RunAsync(app.Services.GetRequiredService<OpenCcer.Storage.Exchange.ExchangeEngine>(),
+        app.Services.GetRequiredService<OpenCcer.Storage.Exchange.ISettlementBank>());
     app.Logger.LogInformation("Demo people (password {Password}): {People}", DemoPeople.Password,
         string.Join(", ", DemoPeople.People.Select(p => p.UserName)));
 }

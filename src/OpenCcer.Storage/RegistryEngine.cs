@@ -11,7 +11,7 @@ namespace OpenCcer.Storage;
 /// database transaction before any caller hears back. Operation ids are idempotency keys. If a commit
 /// fails, the ledger is rebuilt from the store, so memory never runs ahead of what is durable.
 /// </summary>
-public sealed class RegistryEngine : IAsyncDisposable
+public sealed partial class RegistryEngine : IAsyncDisposable
 {
     public const int BatchSizeMax = 4096;
     public const int OperationIdLengthMax = 100;
@@ -106,7 +106,18 @@ public sealed class RegistryEngine : IAsyncDisposable
             while (await reader.WaitToReadAsync())
             {
                 batch.Clear();
-                while (batch.Count < BatchSizeMax && reader.TryRead(out var item)) batch.Add(item);
+                while (batch.Count < BatchSizeMax && reader.TryRead(out var item))
+                {
+                    if (item.Work is null)
+                    {
+                        batch.Add(item);
+                        continue;
+                    }
+                    // Work runs alone, after the commands queued before it.
+                    await ProcessAsync(batch);
+                    batch.Clear();
+                    await RunWorkAsync(item);
+                }
                 await ProcessAsync(batch);
             }
         }
@@ -227,6 +238,7 @@ public sealed class RegistryEngine : IAsyncDisposable
         public string RequestHash { get; } = requestHash;
         public Submission? Outcome { get; set; }
         public Pending? SameAs { get; set; }
+        public ILedgerWork? Work { get; init; }
         public TaskCompletionSource<Submission> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

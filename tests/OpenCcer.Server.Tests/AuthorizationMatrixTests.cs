@@ -36,6 +36,9 @@ public sealed class AuthorizationMatrixTests(PeopleServer server) : IClassFixtur
         ("GET", "/scalar/"),
         ("GET", "/health"),
         ("GET", "/verify/"),
+        ("GET", "/api/v1/exchange/instruments"),
+        ("GET", "/api/v1/exchange/markets/"),
+        ("GET", "/api/v1/exchange/feed"),
         ("GET", "/"),
     ];
 

@@ -152,5 +152,28 @@ public static class Tables
             tonnes bigint NOT NULL CHECK (tonnes > 0), acquiring_party text NOT NULL, foreign_registry text NOT NULL,
             corresponding_adjustment integer NOT NULL, certificate_number text NOT NULL UNIQUE,
             omge_tonnes bigint NOT NULL CHECK (omge_tonnes >= 0), omge_certificate_number text, transferred_at text NOT NULL);
+        CREATE TABLE IF NOT EXISTS exchange_journal (
+            seq bigint PRIMARY KEY CHECK (seq >= 1), operation_id text NOT NULL UNIQUE, request_hash text NOT NULL,
+            kind text NOT NULL, command text NOT NULL, result text NOT NULL, at text NOT NULL, prev_hash text NOT NULL,
+            hash text NOT NULL);
+        CREATE TABLE IF NOT EXISTS exchange_instruments (
+            project_code text NOT NULL, vintage integer NOT NULL, listed_by bigint NOT NULL,
+            initial_price_fen bigint NOT NULL CHECK (initial_price_fen > 0), listed_at text NOT NULL, tradable_from text NOT NULL,
+            PRIMARY KEY (project_code, vintage));
+        CREATE TABLE IF NOT EXISTS exchange_trades (
+            project_code text NOT NULL, vintage integer NOT NULL, trade_id bigint NOT NULL, method text NOT NULL,
+            buyer_id bigint NOT NULL, seller_id bigint NOT NULL, price_fen bigint NOT NULL CHECK (price_fen > 0),
+            quantity bigint NOT NULL CHECK (quantity > 0), turnover_fen bigint NOT NULL, buyer_fee_fen bigint NOT NULL,
+            seller_fee_fen bigint NOT NULL, at text NOT NULL, trade_date text NOT NULL, settled_at text,
+            settlement_date text, PRIMARY KEY (project_code, vintage, trade_id));
+        CREATE INDEX IF NOT EXISTS exchange_trades_by_date ON exchange_trades (trade_date);
+        CREATE INDEX IF NOT EXISTS exchange_trades_by_settlement ON exchange_trades (settlement_date);
+        CREATE TABLE IF NOT EXISTS cash_accounts (
+            participant_id bigint PRIMARY KEY, balance_fen bigint NOT NULL CHECK (balance_fen >= 0),
+            held_fen bigint NOT NULL CHECK (held_fen >= 0 AND held_fen <= balance_fen));
+        CREATE TABLE IF NOT EXISTS cash_postings (
+            id bigint PRIMARY KEY, participant_id bigint NOT NULL, kind text NOT NULL, amount_fen bigint NOT NULL,
+            balance_fen bigint NOT NULL CHECK (balance_fen >= 0), reference text NOT NULL, at text NOT NULL);
+        CREATE INDEX IF NOT EXISTS cash_postings_by_participant ON cash_postings (participant_id, id);
         """;
 }

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Mvc;
+using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Primitives;
+using OpenCcer.Core.Registry;
+using OpenCcer.Storage;
+using OpenCcer.Storage.Exchange;
+
+namespace OpenCcer.Server.Api;
+
+/// <summary>
+/// Market data (public, anonymous): instruments, base price, the day's bar, 5-level depth with 委比 and
+/// 委差, the listing board, time and sales, and a server-sent-events feed of trades and depth. Settlement
+/// reports are for the participant, the exchange and the regulator.
+/// </summary>
+public static class MarketEndpoints
+{
+    /// <summary>Seconds between keep-alive comments on an idle feed.</summary>
+    public const int FeedKeepAliveSeconds = 15;
+
+    public static IEndpointRouteBuilder MapMarketEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/exchange").WithTags("Market data");
+        api.MapGet("/instruments", Instruments).AllowAnonymous().WithSummary("Listed instruments with their market data.");
+        api.MapGet("/markets/{projectCode}/{vintage:int}", Market).AllowAnonymous().ProducesProblem(404)
+            .WithSummary("One market: base price, the day's open/high/low/close/volume/turnover, 5-level depth, 委比 and 委差.");
+        api.MapGet("/markets/{projectCode}/{vintage:int}/listings", Board).AllowAnonymous().ProducesProblem(404)
+            .WithSummary("Open listings in priority order (owners not shown).");
+        api.MapGet("/markets/{projectCode}/{vintage:int}/trades", TimeAndSales).AllowAnonymous().ProducesProblem(404)
+            .WithSummary("Time and sales: the latest trades, newest first (buyers and sellers not shown).");
+        api.MapGet("/feed", Feed).AllowAnonymous().ProducesProblem(406)
+            .WithSummary("Server-sent events (Accept: text/event-stream): `depth` for every market on connect and after each change, `trade` for each trade.");
+        api.MapGet("/settlements/{date}/report", Report).RequireAuthorization(ExchangeSetup.ReportReaderPolicy).ProducesProblem(400).ProducesProblem(401)
+            .ProducesProblem(403).WithSummary("Settlement report of a trading day: own; the exchange and the regulator name a participant_id or get all.");
+        return app;
+    }
+
+    private static IResult Instruments(ExchangeEngine exchange) => TypedResults.Ok(exchange.Markets.Select(MarketView.Of));
+
+    private static IResult Market(ExchangeEngine exchange, string projectCode, int vintage) =>
+        exchange.Market(new Instrument(projectCode, vintage)) is { } m ? TypedResults.Ok(MarketView.Of(m)) : ExchangeProblems.For(VenueStatus.InstrumentNotListed);
+
+    private static IResult Board(ExchangeEngine exchange, string projectCode, int vintage) =>
+        exchange.Market(new Instrument(projectCode, vintage)) is { } m
+            ? TypedResults.Ok(new { Buys = m.Buys.Select(ListingBoardView.Of), Sells = m.Sells.Select(ListingBoardView.Of) })
+            : ExchangeProblems.For(VenueStatus.InstrumentNotListed);
+
+    private static async Task<IResult> TimeAndSales(HttpContext http, ExchangeEngine exchange, string projectCode, int vintage, int? limit)
+    {
+        if (exchange.Market(new Instrument(projectCode, vintage)) is null) return ExchangeProblems.For(VenueStatus.InstrumentNotListed);
+        var trades = await exchange.Store.TradesAsync(projectCode, vintage, limit ?? 50, http.RequestAborted);
+        return TypedResults.Ok(trades.Select(t => new TradePrintView(t.TradeId, t.Method, t.PriceFen, t.Quantity, t.TurnoverFen, t.At)));
+    }
+
+    private static async Task<IResult> Report(HttpContext http, ExchangeEngine exchange, string date, [FromQuery(Name = "participant_id")] long? participantId)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return Problems.Invalid("date", "A trading date, yyyy-MM-dd.");
+        return await ReportAsync(http, exchange, day, participantId);
+    }
+
+    private static async Task<IResult> ReportAsync(HttpContext http, ExchangeEngine exchange, DateOnly date, long? participantId)
+    {
+        var caller = Caller.Of(http.User);
+        var text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        List<long> participants;
+        if (caller.Role is Roles.ExchangeOperator or Roles.Regulator)
+        {
+            participants = participantId is { } named ? [named] : await exchange.Store.SettledParticipantsAsync(text, http.RequestAborted);
+        }
+        else
+        {
+            var me = await ExchangeCall.ParticipantAsync(exchange.Store, caller.SubjectId, http.RequestAborted);
+            if (me is null) return ExchangeProblems.For(VenueStatus.NoTradingAccount);
+            if (participantId is not null && participantId != me) return Problems.Forbidden("This report belongs to another subject.");
+            participants = [me.Value];
+        }
+        var reports = new List<SettlementReportView>();
+        foreach (var p in participants)
+        {
+            var trades = (await exchange.Store.SettledTradesAsync(p, text, http.RequestAborted)).Select(TradeOf);
+            reports.Add(SettlementReportView.Of(SettlementReport.For(new ParticipantId(p), date, trades)));
+        }
+        return TypedResults.Ok(reports);
+    }
+
+    private static Trade TradeOf(TradeRow t) => new(new TradeId(t.TradeId), new Instrument(t.ProjectCode, t.Vintage), new ParticipantId(t.BuyerId),
+        new ParticipantId(t.SellerId), new PricePerTonne(t.PriceFen), new Tonnes(t.Quantity),
+        DateTimeOffset.Parse(t.At, CultureInfo.InvariantCulture), Enum.Parse<TradeMethod>(t.Method.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
+        new Money(t.BuyerFeeFen), new Money(t.SellerFeeFen));
+
+    private static async Task Feed(HttpContext http, ExchangeEngine exchange, JsonSerializerOptions json)
+    {
+        if (!http.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Ask for an event stream.",
+                type: Problems.ForHttpStatus(406), detail: "Send Accept: text/event-stream to receive the feed.").ExecuteAsync(http);
+            return;
+        }
+        var changes = Channel.CreateBounded<ExchangeChange>(new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropOldest });
+        void OnChange(ExchangeChange change) => changes.Writer.TryWrite(change);
+        exchange.Changed += OnChange;
+        var ct = http.RequestAborted;
+        try
+        {
+            http.Response.ContentType = "text/event-stream";
+            http.Response.Headers.CacheControl = "no-cache";
+            foreach (var market in exchange.Markets) await SendAsync(http, json, "depth", MarketView.Of(market), ct);
+            await http.Response.Body.FlushAsync(ct);
+            while (!ct.IsCancellationRequested)
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                idle.CancelAfter(TimeSpan.FromSeconds(FeedKeepAliveSeconds));
+                ExchangeChange change;
+                try
+                {
+                    change = await changes.Reader.ReadAsync(idle.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    await http.Response.WriteAsync(": keep-alive\n\n", ct);
+                    await http.Response.Body.FlushAsync(ct);
+                    continue;
+                }
+                foreach (var t in change.Trades)
+                {
+                    await SendAsync(http, json, "trade", new
+                    {
+                        t.Instrument.ProjectCode,
+                        t.Instrument.Vintage,
+                        TradeId = t.Id.Value,
+                        Method = RequestReader.Snake(t.Method.ToString()),
+                        PriceFen = t.Price.Fen,
+                        QuantityTonnes = t.Quantity.Value,
+                        t.At,
+                    }, ct);
+                }
+                foreach (var market in change.Markets) await SendAsync(http, json, "depth", MarketView.Of(market), ct);
+                await http.Response.Body.FlushAsync(ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            exchange.Changed -= OnChange;
+        }
+    }
+
+    private static Task SendAsync(HttpContext http, JsonSerializerOptions json, string name, object data, CancellationToken ct) =>
+        http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, json)}\n\n", ct);
+}

@@ -1,0 +1,273 @@
+using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Registry;
+using OpenCcer.Storage.Journal;
+
+namespace OpenCcer.Storage.Exchange;
+
+/// <summary>
+/// The exchange's sequencer: one writer for every market and the cash book. Each command is built and run
+/// on the registry's writer (<see cref="RegistryEngine.SubmitWorkAsync"/>) with the live ledger, so its
+/// unit reservations, releases and deliveries, its cash changes and its exchange journal row commit in one
+/// database transaction before the caller hears back. Every venue command is journaled, refusals too (a
+/// refused command may still close a trading day). On start, and after a failed commit, the venue is
+/// rebuilt by replaying the journal; a status that replays differently stops the engine.
+/// </summary>
+public sealed class ExchangeEngine
+{
+    public const int OperationIdLengthMax = RegistryEngine.OperationIdLengthMax;
+
+    private readonly RegistryEngine registry;
+    private readonly MarketClock clock;
+    private readonly MarketRules rules;
+    private readonly TimeProvider? time;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<string, (string RequestHash, long Sequence)> committed = new(StringComparer.Ordinal);
+    private TradingVenue venue;
+    private LedgerBridge? bridge;
+    private long sequence;
+    private string headHash = JournalHash.Genesis;
+    private IReadOnlyDictionary<Instrument, MarketSnapshot> snapshots = new Dictionary<Instrument, MarketSnapshot>();
+
+    private ExchangeEngine(RegistryEngine registry, MarketClock clock, MarketRules rules, TimeProvider? time)
+    {
+        this.time = time;
+        this.registry = registry;
+        this.clock = clock;
+        this.rules = rules;
+        venue = new TradingVenue(clock, rules);
+    }
+
+    /// <summary>Raised after each committed command, on the caller's thread; handlers must not block.</summary>
+    public event Action<ExchangeChange>? Changed;
+
+    public LedgerStore Store => registry.Store;
+
+    public MarketClock Clock => clock;
+
+    public MarketRules Rules => rules;
+
+    /// <summary>Exchange journal rows committed so far.</summary>
+    public long Sequence => Volatile.Read(ref sequence);
+
+    /// <summary>Every listed market after the last committed command, in listing order.</summary>
+    public IReadOnlyList<MarketSnapshot> Markets => [.. Volatile.Read(ref snapshots).Values];
+
+    public MarketSnapshot? Market(Instrument instrument) => Volatile.Read(ref snapshots).GetValueOrDefault(instrument);
+
+    /// <summary>
+    /// Replays the exchange journal of the registry's store and returns the running engine. Commands are
+    /// stamped by <paramref name="time"/>, read on the writer so instants never go backwards; the
+    /// registry's clock when it is null.
+    /// </summary>
+    public static async Task<ExchangeEngine> StartAsync(RegistryEngine registry, MarketClock clock, MarketRules? rules = null,
+        TimeProvider? time = null, CancellationToken ct = default)
+    {
+        var engine = new ExchangeEngine(registry, clock, rules ?? MarketRules.Default, time);
+        await engine.LoadAsync(ct);
+        return engine;
+    }
+
+    /// <summary>The venue's state hash (every market, cash and unsettled trades), for checks after a replay.</summary>
+    public async Task<string> StateHashAsync(CancellationToken ct = default)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            return venue.StateHash();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs one operation under a client-chosen id. <paramref name="build"/> runs on the writer and turns the
+    /// request into a venue command (or a refusal) from the live ledger; <paramref name="requestHash"/>
+    /// identifies the request so a retry is recognised. <paramref name="at"/> overrides the writer's clock
+    /// (the demo seed backdates a listing); instants must never go backwards.
+    /// </summary>
+    public async Task<ExchangeOutcome> ExecuteAsync(string operationId, string requestHash, Func<ExchangeContext, ExchangeStep> build,
+        CancellationToken ct = default, DateTimeOffset? at = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
+        if (operationId.Length > OperationIdLengthMax) throw new ArgumentException("Operation id is too long.", nameof(operationId));
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (committed.TryGetValue(operationId, out var done))
+                return done.RequestHash == requestHash ? await FirstAnswerAsync(done.Sequence, ct) : ExchangeOutcome.Conflict;
+            var work = new Work(this, operationId, requestHash, build, at);
+            try
+            {
+                await registry.SubmitWorkAsync(work, CancellationToken.None);
+            }
+            catch (RefusedAfterRegistry refused)
+            {
+                // The registry command before it was rolled back with the refused command.
+                await ReloadAsync();
+                return ExchangeOutcome.Refused(refused.Status);
+            }
+            catch (Exception)
+            {
+                await ReloadAsync();
+                throw;
+            }
+            if (work.Row is { } row)
+            {
+                committed[operationId] = (requestHash, row.Sequence);
+                Volatile.Write(ref sequence, row.Sequence);
+                headHash = row.Hash;
+                var markets = Snapshot();
+                Changed?.Invoke(new ExchangeChange(row.Sequence, work.Trades, markets));
+            }
+            return work.Outcome!;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<ExchangeOutcome> FirstAnswerAsync(long seq, CancellationToken ct)
+    {
+        var row = await Store.ExchangeJournalRowAsync(seq, ct) ?? throw new LedgerCorruptException($"Exchange journal row {seq} is missing.");
+        var first = VenueJson.DeserializeResult(row.Result);
+        return new ExchangeOutcome(seq, first.Status, first.MarketStatus, null, first.Events, [], Replayed: true, IdempotencyConflict: false);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var fresh = new TradingVenue(clock, rules);
+        committed.Clear();
+        long seq = 0;
+        var hash = JournalHash.Genesis;
+        await foreach (var row in Store.ReadExchangeJournalAsync(ct))
+        {
+            if (row.Sequence != seq + 1 || row.PreviousHash != hash || HashOf(row) != row.Hash)
+                throw new LedgerCorruptException($"Exchange journal row {row.Sequence} breaks the hash chain.");
+            var command = VenueJson.Deserialize(row.Command);
+            var recorded = VenueJson.DeserializeResult(row.Result);
+            var result = fresh.Execute(command, DateTimeOffset.Parse(row.At, System.Globalization.CultureInfo.InvariantCulture));
+            if (result.Status != recorded.Status || result.MarketStatus != recorded.MarketStatus)
+                throw new LedgerCorruptException($"Exchange journal row {row.Sequence} replays as {result.Status}/{result.MarketStatus}, recorded {recorded.Status}/{recorded.MarketStatus}.");
+            committed[row.OperationId] = (row.RequestHash, row.Sequence);
+            seq = row.Sequence;
+            hash = row.Hash;
+        }
+        fresh.Cash.TakePostings();
+        fresh.Cash.TakeChangedAccounts();
+        venue = fresh;
+        bridge = null;
+        Volatile.Write(ref sequence, seq);
+        headHash = hash;
+        Snapshot();
+    }
+
+    /// <summary>Rebuilds memory from the store after a failed commit, which may in fact have landed.</summary>
+    private async Task ReloadAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await LoadAsync(CancellationToken.None);
+                return;
+            }
+            catch (Exception) when (attempt < 50)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Min(attempt + 1, 10)));
+            }
+        }
+    }
+
+    private List<MarketSnapshot> Snapshot()
+    {
+        var next = new Dictionary<Instrument, MarketSnapshot>();
+        foreach (var info in venue.Instruments)
+        {
+            venue.TryGetMarket(info.Instrument, out var market, out _);
+            next[info.Instrument] = MarketSnapshot.Of(info, market);
+        }
+        Volatile.Write(ref snapshots, next);
+        return [.. next.Values];
+    }
+
+    private static string HashOf(ExchangeJournalRow r) =>
+        JournalHash.Of(r.PreviousHash, r.Sequence, r.OperationId, r.RequestHash, r.Kind, r.Command + "\n" + r.Result, r.At);
+
+    /// <summary>One command on the registry's writer: build, run the venue, apply unit effects, collect rows.</summary>
+    private sealed class Work(ExchangeEngine engine, string operationId, string requestHash, Func<ExchangeContext, ExchangeStep> build,
+        DateTimeOffset? at) : ILedgerWork
+    {
+        private ExchangeWrite? write;
+
+        public ExchangeOutcome? Outcome { get; private set; }
+
+        public ExchangeJournalRow? Row => write?.Journal;
+
+        public List<Trade> Trades { get; } = [];
+
+        public void Run(LedgerSession session)
+        {
+            var when = at ?? engine.time?.GetUtcNow() ?? session.At;
+            var seq = engine.sequence + 1;
+            var step = build(new ExchangeContext(session.Ledger, when, seq, engine.venue));
+            if (step.Command is null)
+            {
+                Outcome = ExchangeOutcome.Refused(step.Refusal);
+                return;
+            }
+            if (step.Before is { } before)
+            {
+                var first = session.Execute($"exchange-{seq}-0", before);
+                if (!first.IsOk)
+                {
+                    Outcome = ExchangeOutcome.RefusedByRegistry(first.Status);
+                    return;
+                }
+            }
+
+            var result = engine.venue.Execute(step.Command, when);
+            if (step.Before is not null && !result.IsOk) throw new RefusedAfterRegistry(result.Status);
+            var bridge = engine.bridge ??= new LedgerBridge(session.Ledger);
+            for (var i = 0; i < result.UnitEffects.Count; i++)
+            {
+                var effect = result.UnitEffects[i];
+                var applied = session.Execute($"exchange-{seq}-{i + 1}", bridge.CommandFor(effect));
+                if (!applied.IsOk)
+                    throw new InvalidOperationException($"The registry refused {effect} of exchange operation {operationId}: {applied.Status}.");
+                bridge.Applied(session.Ledger, effect, applied.Event!);
+            }
+
+            var command = VenueJson.Serialize(step.Command);
+            var record = VenueJson.Serialize(new VenueRecord(result.Status, result.MarketStatus, result.Events));
+            var kind = VenueJson.KindOf(step.Command);
+            var stamp = EventJson.Timestamp(when);
+            var hash = JournalHash.Of(engine.headHash, seq, operationId, requestHash, kind, command + "\n" + record, stamp);
+            write = new ExchangeWrite(new ExchangeJournalRow(seq, operationId, requestHash, kind, command, record, stamp, engine.headHash, hash));
+            if (step.Command is ListInstrument list && engine.venue.TryGetMarket(list.Instrument, out _, out var info) && info.ListedAt == when
+                && !engine.snapshots.ContainsKey(list.Instrument))
+                write.Instruments.Add(info);
+            foreach (var e in result.Events)
+            {
+                var trade = e switch { ListingTaken t => t.Trade, BulkConfirmed c => c.Trade, BidAllocated a => a.Trade, _ => null };
+                if (trade is not null) Trades.Add(trade);
+            }
+            write.Trades.AddRange(Trades);
+            if (step.Command is SettleTrades settle) write.Settled.AddRange(result.Settled.Select(p => (p.Trade, settle.Date)));
+            write.Accounts.AddRange(engine.venue.Cash.TakeChangedAccounts());
+            write.Postings.AddRange(engine.venue.Cash.TakePostings());
+            Outcome = new ExchangeOutcome(seq, result.Status, result.MarketStatus, null, result.Events, result.Settled, Replayed: false, IdempotencyConflict: false);
+        }
+
+        public Task WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken ct) =>
+            write?.WriteAsync(connection, transaction, ct) ?? Task.CompletedTask;
+    }
+
+    /// <summary>A command refused after the registry command it needed had run: both are abandoned.</summary>
+    private sealed class RefusedAfterRegistry(VenueStatus status) : Exception($"Refused: {status}.")
+    {
+        public VenueStatus Status { get; } = status;
+    }
+}

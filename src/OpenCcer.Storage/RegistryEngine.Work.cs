@@ -1,0 +1,131 @@
+using System.Data.Common;
+using OpenCcer.Core.Registry;
+using OpenCcer.Storage.Journal;
+using OpenCcer.Storage.Projections;
+
+namespace OpenCcer.Storage;
+
+/// <summary>
+/// Work that must commit together with registry changes (the exchange: unit reservations with the order
+/// that needs them, delivery with payment). It runs on the registry's single writer, alone, with the live
+/// ledger; its ledger commands and its own rows are written in one database transaction.
+/// </summary>
+public interface ILedgerWork
+{
+    /// <summary>
+    /// Runs on the writer. Ledger commands go through <paramref name="session"/>. Throwing abandons the
+    /// work: nothing is written and the ledger is rebuilt from the store.
+    /// </summary>
+    void Run(LedgerSession session);
+
+    /// <summary>Writes the work's own rows inside the transaction that also holds its ledger rows.</summary>
+    Task WriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
+}
+
+/// <summary>The writer's ledger lent to one <see cref="ILedgerWork"/>: reads, and commands that are journaled.</summary>
+public sealed class LedgerSession
+{
+    private readonly Dictionary<string, (string RequestHash, long Sequence)> committed;
+    private readonly HashSet<string> used = new(StringComparer.Ordinal);
+
+    internal LedgerSession(Ledger ledger, DateTimeOffset at, long sequence, string headHash,
+        Dictionary<string, (string RequestHash, long Sequence)> committed)
+    {
+        Ledger = ledger;
+        At = at;
+        Sequence = sequence;
+        HeadHash = headHash;
+        this.committed = committed;
+    }
+
+    /// <summary>The live ledger, to read from. Change it only through <see cref="Execute"/>.</summary>
+    public Ledger Ledger { get; }
+
+    /// <summary>The writer's clock for this work.</summary>
+    public DateTimeOffset At { get; }
+
+    internal long Sequence { get; private set; }
+
+    internal string HeadHash { get; private set; }
+
+    internal List<JournalEntry> Entries { get; } = [];
+
+    /// <summary>Executes a ledger command at <see cref="At"/>; an accepted one gets a journal row under <paramref name="operationId"/>.</summary>
+    public LedgerResult Execute(string operationId, LedgerCommand command)
+    {
+        if (committed.ContainsKey(operationId) || !used.Add(operationId))
+            throw new InvalidOperationException($"Operation id {operationId} is already used.");
+        var result = Ledger.Execute(command, At);
+        if (result.Event is null) return result;
+        var recordedAt = EventJson.Timestamp(At);
+        var requestHash = JournalHash.OfRequest(EventJson.Canonical(command));
+        var json = EventJson.Serialize(result.Event);
+        var kind = EventJson.KindOf(result.Event);
+        Sequence++;
+        var hash = JournalHash.Of(HeadHash, Sequence, operationId, requestHash, kind, json, recordedAt);
+        Entries.Add(new JournalEntry(Sequence, operationId, requestHash, kind, json, recordedAt, HeadHash, hash));
+        HeadHash = hash;
+        return result;
+    }
+}
+
+public sealed partial class RegistryEngine
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer and waits until its ledger rows and its own rows are
+    /// committed together. Throws what the work threw, or <see cref="StoreUnavailableException"/> when the
+    /// commit failed; either way nothing of it was written and the ledger was rebuilt from the store.
+    /// </summary>
+    public async Task SubmitWorkAsync(ILedgerWork work, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var pending = new Pending("", NoCommand.Instance, "") { Work = work };
+        try
+        {
+            await queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (System.Threading.Channels.ChannelClosedException closed)
+        {
+            throw new StoreUnavailableException(closed.InnerException ?? closed);
+        }
+        await pending.Completion.Task.WaitAsync(ct);
+    }
+
+    private async Task RunWorkAsync(Pending p)
+    {
+        var session = new LedgerSession(ledger, time.GetUtcNow(), sequence, headHash, committed);
+        try
+        {
+            p.Work!.Run(session);
+        }
+        catch (Exception refused)
+        {
+            // Refused ledger commands change nothing; accepted ones must not outlive the abandoned work.
+            if (session.Entries.Count > 0) await RecoverAsync();
+            else ledger.TakeChanges();
+            p.Completion.TrySetException(refused);
+            return;
+        }
+        try
+        {
+            var changes = ProjectionSet.FromChanges(ledger, ledger.TakeChanges());
+            await store.AppendAsync(session.Entries, changes, p.Work.WriteAsync);
+        }
+        catch (Exception failure)
+        {
+            await RecoverAsync();
+            p.Completion.TrySetException(new StoreUnavailableException(failure));
+            return;
+        }
+        foreach (var e in session.Entries) committed[e.OperationId] = (e.RequestHash, e.Sequence);
+        Volatile.Write(ref sequence, session.Sequence);
+        headHash = session.HeadHash;
+        p.Completion.TrySetResult(new Submission(new LedgerResult(LedgerStatus.Ok), session.Sequence, Replayed: false, IdempotencyConflict: false));
+    }
+
+    /// <summary>The placeholder command of a queued work item, which carries no command of its own.</summary>
+    private sealed record NoCommand : LedgerCommand
+    {
+        public static readonly NoCommand Instance = new();
+    }
+}
