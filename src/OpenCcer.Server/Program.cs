@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.People;
+using OpenCcer.Server.Security;
 using OpenCcer.Storage;
 using Scalar.AspNetCore;
 
@@ -62,6 +63,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
+app.UseCrossSiteRequestCheck();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
