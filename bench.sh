@@ -8,6 +8,17 @@ cd "$(dirname "$0")"
 
 log() { printf '[bench] %s\n' "$*"; }
 
+# ./bench.sh simulate [--steps N] [--seed S]: the long write-path simulation (no database needed).
+# ./bench.sh load [--rates ...] [--seconds S] [--server URL]: HTTP load on a server started on SQLite.
+case "${1:-}" in
+  simulate|load)
+    log "building (Release)"
+    dotnet build bench/OpenCcer.Benchmarks/OpenCcer.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+    if [ "$1" = load ]; then dotnet build src/OpenCcer.Server/OpenCcer.Server.csproj -c Release -nologo -v quiet -clp:ErrorsOnly; fi
+    exec dotnet bench/OpenCcer.Benchmarks/bin/Release/net10.0/OpenCcer.Benchmarks.dll "$@"
+    ;;
+esac
+
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   log "installing PostgreSQL"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq

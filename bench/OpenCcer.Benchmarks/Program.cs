@@ -1,5 +1,8 @@
 using OpenCcer.Benchmarks;
 
+if (args is ["simulate", .. var simulateArgs]) return SimulateCommand.Run(simulateArgs, Console.Out);
+if (args is ["load", .. var loadArgs]) return await LoadCommand.RunAsync(loadArgs, Console.Out);
+
 var options = BenchOptions.Parse(args, out var error);
 if (options is null)
 {

@@ -27,6 +27,8 @@ internal static class CcerCommand
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(BackupCommand.Backup());
+        root.Subcommands.Add(BackupCommand.Restore());
         root.Subcommands.Add(CalcCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(LifecycleCommand.Project(http));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.People;
+using OpenCcer.Server.Security;
 using OpenCcer.Storage;
 using Scalar.AspNetCore;
 
@@ -64,6 +65,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddCompliance(builder.Configuration);
 
 var app = builder.Build();
+app.UseSecurityHeaders();
+app.UseCrossSiteRequestCheck();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();

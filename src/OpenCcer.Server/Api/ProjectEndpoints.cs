@@ -157,6 +157,11 @@ public static class ProjectEndpoints
         var external = new List<ExternalRegistration>();
         foreach (var (e, i) in (body.ExternalRegistrations ?? []).Select((e, i) => (e, i)))
         {
+            if (e is null)
+            {
+                r.Fail($"external_registrations[{i}]", "Must be an object with mechanism and id.");
+                continue;
+            }
             var mechanism = r.Enum<ExternalMechanism>($"external_registrations[{i}].mechanism", e.Mechanism);
             var externalId = r.Text($"external_registrations[{i}].id", e.Id, 100);
             external.Add(new ExternalRegistration(new ExternalId(mechanism, externalId), e.Active ?? true));

@@ -118,4 +118,13 @@ public sealed class SqliteLedgerStore : LedgerStore
         await target.OpenAsync(ct);
         source.BackupDatabase(target);
     }
+
+    /// <summary>Replaces this database's content with the SQLite image at <paramref name="path"/> (online backup API).</summary>
+    public async Task RestoreImageAsync(string path, CancellationToken ct = default)
+    {
+        await using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await source.OpenAsync(ct);
+        await using var target = (SqliteConnection)await OpenAsync(ct);
+        source.BackupDatabase(target);
+    }
 }

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace OpenCcer.Reliability.Tests;
+
+/// <summary>
+/// The built server run as a separate process (<c>dotnet exec OpenCcer.Server.dll</c>) on 127.0.0.1 and a
+/// free port, so tests can kill it with SIGKILL and start it again on the same store.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder log = new();
+
+    private ServerProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public string Log
+    {
+        get { lock (log) return log.ToString(); }
+    }
+
+    /// <summary>The server's dll next to the server project's build output of the configuration these tests were built in.</summary>
+    public static string ServerDll()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = here.Parent!.Name; // bin/<configuration>/net10.0/
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OpenCcer.slnx"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("Cannot find the repository root above " + here.FullName);
+        var dll = Path.Combine(root.FullName, "src", "OpenCcer.Server", "bin", configuration, "net10.0", "OpenCcer.Server.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the server first: {dll} is missing.");
+    }
+
+    public static async Task<ServerProcess> StartAsync(string connectionString, int? port = null, params string[] settings)
+    {
+        port ??= FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(ServerDll());
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        start.ArgumentList.Add("--ConnectionStrings:Registry");
+        start.ArgumentList.Add(connectionString);
+        foreach (var s in settings) start.ArgumentList.Add(s);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var server = new ServerProcess(process, address);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        return server;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (log) if (log.Length < 200_000) log.AppendLine(line);
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The server exited with {process.ExitCode}:\n{Log}");
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The server did not answer /health within {timeout}:\n{Log}");
+    }
+
+    /// <summary>Kills the process at once (SIGKILL on Linux): no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+    }
+}

@@ -1,0 +1,28 @@
+using Npgsql;
+
+namespace OpenCcer.Reliability.Tests;
+
+/// <summary>Fresh stores: a new SQLite file, or a new schema on the PostgreSQL server named by OPENCCER_TEST_POSTGRES.</summary>
+public static class TestStores
+{
+    public static string New(string provider)
+    {
+        if (provider == "sqlite")
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "openccer-tests");
+            Directory.CreateDirectory(folder);
+            return $"Data Source={Path.Combine(folder, $"reliability-{Guid.NewGuid():N}.db")}";
+        }
+        var baseString = Environment.GetEnvironmentVariable("OPENCCER_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("OPENCCER_TEST_POSTGRES is not set: run the README's test command, which starts PostgreSQL on 127.0.0.1.");
+        var schema = $"t_{Guid.NewGuid():N}";
+        using (var connection = new NpgsqlConnection(baseString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE SCHEMA {schema}";
+            command.ExecuteNonQuery();
+        }
+        return new NpgsqlConnectionStringBuilder(baseString) { SearchPath = schema, MaxPoolSize = 20 }.ToString();
+    }
+}
