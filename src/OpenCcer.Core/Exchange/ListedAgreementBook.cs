@@ -35,8 +35,11 @@ public sealed partial class ListedAgreementBook : IListedBook, IReservationSourc
     private Counts[] _counts = new Counts[64];
     private int _participants;
 
-    // Ids posted since the day started (ascending) and a bit per ordinal set when that listing was fully taken.
-    private long[] _postedIds = new long[256];
+    // Ids posted since the day started, ascending, in chunks (growing never copies, and the chunks are
+    // kept for the next day), and a bit per posting ordinal, set when that listing was fully taken.
+    private const int PostedChunkBits = 14;
+    private const int PostedChunkMask = (1 << PostedChunkBits) - 1;
+    private readonly List<long[]> _postedChunks = [];
     private int _posted;
     private ulong[] _exhausted = new ulong[4];
 
@@ -377,7 +380,7 @@ public sealed partial class ListedAgreementBook : IListedBook, IReservationSourc
     /// <summary>Why a listing id has no open listing: fully taken earlier today, or never open (unknown, cancelled).</summary>
     private ExchangeStatus NotOpen(long listing)
     {
-        var ordinal = Array.BinarySearch(_postedIds, 0, _posted, listing);
+        var ordinal = PostedOrdinal(listing);
         return ordinal >= 0 && (_exhausted[ordinal >> 6] & (1UL << (ordinal & 63))) != 0
             ? ExchangeStatus.ListingExhausted
             : ExchangeStatus.ListingNotFound;
@@ -385,9 +388,10 @@ public sealed partial class ListedAgreementBook : IListedBook, IReservationSourc
 
     private int RecordPosted(long id)
     {
-        if (_posted == _postedIds.Length)
+        var chunk = _posted >> PostedChunkBits;
+        if (chunk == _postedChunks.Count)
         {
-            Array.Resize(ref _postedIds, _postedIds.Length * 2);
+            _postedChunks.Add(new long[PostedChunkMask + 1]);
         }
 
         if ((_posted >> 6) == _exhausted.Length)
@@ -395,8 +399,36 @@ public sealed partial class ListedAgreementBook : IListedBook, IReservationSourc
             Array.Resize(ref _exhausted, _exhausted.Length * 2);
         }
 
-        _postedIds[_posted] = id;
+        _postedChunks[chunk][_posted & PostedChunkMask] = id;
         return _posted++;
+    }
+
+    /// <summary>The posting ordinal of a listing id posted today, or -1: a binary search over the chunks' first ids, then within one chunk.</summary>
+    private int PostedOrdinal(long id)
+    {
+        if (_posted == 0)
+        {
+            return -1;
+        }
+
+        var low = 0;
+        var high = (_posted - 1) >> PostedChunkBits;
+        while (low < high)
+        {
+            var middle = (low + high + 1) >> 1;
+            if (_postedChunks[middle][0] <= id)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        var length = low == (_posted - 1) >> PostedChunkBits ? ((_posted - 1) & PostedChunkMask) + 1 : PostedChunkMask + 1;
+        var within = Array.BinarySearch(_postedChunks[low], 0, length, id);
+        return within < 0 ? -1 : (low << PostedChunkBits) + within;
     }
 
     private void ForgetPosted()

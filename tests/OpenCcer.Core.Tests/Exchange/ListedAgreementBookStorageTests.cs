@@ -124,28 +124,38 @@ public sealed class ListedAgreementBookStorageTests
     }
 
     [Fact]
-    public void many_listings_in_one_day_grow_the_posting_record_and_every_fill_stays_exhausted()
+    public void many_sparse_listings_in_one_day_span_several_chunks_of_the_posting_record_and_every_fill_stays_exhausted()
     {
-        var d = new BookDriver(NewBook("optimized"));
-        var ids = new List<OrderId>();
-        for (var i = 0; i < 5_000; i++)
+        // 40,000 postings fill more than two chunks of 16,384 ids; ids step by 7 so the ones between
+        // were never posted. Every even posting is taken, so the first listing of each chunk is exhausted.
+        var book = NewBook("optimized");
+        var events = new List<ExchangeEvent>();
+        var at = At(10, 0);
+        var buyer = new ParticipantId(1_000);
+        var trade = 1L;
+        const int Listings = 40_000;
+        for (var i = 0; i < Listings; i++)
         {
-            Assert.Equal(ExchangeStatus.Ok, d.Post(new ParticipantId(1 + (i % 50)), Side.Sell, 5_010 + (i % 7), 1));
-            ids.Add(d.LastId);
-            if (i % 3 == 0)
+            var id = new OrderId(7 * (i + 1));
+            Assert.Equal(ExchangeStatus.Ok, book.Post(id, new ParticipantId(1 + (i % 500)), Side.Sell, P(5_010 + (i % 7)), T(1), ParticipantPosition.Unlimited, at, events));
+            if (i % 2 == 0)
             {
-                Assert.Equal(ExchangeStatus.Ok, d.Take(d.LastId, new ParticipantId(1_000), 1));
+                Assert.Equal(ExchangeStatus.Ok, book.Take(id, buyer, T(1), ParticipantPosition.Unlimited, new TradeId(trade++), at, events));
             }
         }
 
-        for (var i = 0; i < ids.Count; i++)
+        for (var i = 0; i < Listings; i++)
         {
-            var expected = i % 3 == 0 ? ExchangeStatus.ListingExhausted : ExchangeStatus.Ok;
-            Assert.Equal(expected, d.Take(ids[i], new ParticipantId(1_000), 1));
+            var id = new OrderId(7 * (i + 1));
+            var expected = i % 2 == 0 ? ExchangeStatus.ListingExhausted : ExchangeStatus.Ok;
+            Assert.Equal(expected, book.Take(id, buyer, T(1), ParticipantPosition.Unlimited, new TradeId(trade++), at, events));
+            Assert.Equal(ExchangeStatus.ListingNotFound, book.Take(new OrderId(id.Value + 3), buyer, T(1), ParticipantPosition.Unlimited, new TradeId(trade), at, events));
         }
 
-        Assert.Equal(0, d.Book.OpenCount);
-        d.AssertInvariants();
+        Assert.Equal(ExchangeStatus.ListingNotFound, book.Take(new OrderId(3), buyer, T(1), ParticipantPosition.Unlimited, new TradeId(trade), at, events));
+        Assert.Equal(ExchangeStatus.ListingNotFound, book.Take(new OrderId(7 * (Listings + 1)), buyer, T(1), ParticipantPosition.Unlimited, new TradeId(trade), at, events));
+        Assert.Equal(0, book.OpenCount);
+        Assert.Empty(book.CheckInvariants());
     }
 
     [Fact]
