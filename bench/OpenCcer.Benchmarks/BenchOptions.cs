@@ -20,6 +20,9 @@ public sealed record BenchOptions(
     /// <summary>A recorded command stream for the matching benchmark; null generates one.</summary>
     public string? StreamFile { get; init; }
 
+    /// <summary>Where the matching benchmark writes the stream it replays (format of docs/exchange-command-stream.md); null writes none.</summary>
+    public string? RecordFile { get; init; }
+
     /// <summary>The parts of the registry benchmark, in the order they run.</summary>
     public static readonly IReadOnlyList<string> PartNames = ["core", "sqlite", "postgresql"];
 
@@ -37,7 +40,8 @@ public sealed record BenchOptions(
           registry        core ledger, durable transfers on SQLite and PostgreSQL, pgbench comparison (default)
           methodologies   methodology calculator benchmarks
           matching        exchange matching core against the naive reference book (--stream <file> replays a
-                          recorded command stream, see docs/exchange-command-stream.md; default: 1,000,000 generated)
+                          recorded command stream, see docs/exchange-command-stream.md; default: 1,000,000 generated;
+                          --record <file> writes the replayed stream in that format)
 
         options (registry):
           --postgres <cs>   PostgreSQL connection string of a maintenance database (e.g. Database=postgres);
@@ -65,6 +69,7 @@ public sealed record BenchOptions(
         var deepClients = DeepClientsDefault;
         var parts = new HashSet<string>(PartNames, StringComparer.Ordinal);
         string? stream = null;
+        string? record = null;
         var pipeline = PipelineDefault;
         for (var i = 0; i < args.Length; i++)
         {
@@ -80,6 +85,7 @@ public sealed record BenchOptions(
                 {
                     case "registry" or "methodologies" or "matching" when i == 0: verb = arg; break;
                     case "--stream": stream = Value(); break;
+                    case "--record": record = Value(); break;
                     case "--pipeline": pipeline = Bounded(arg, Value(), 1, 4096); break;
                     case "--postgres": postgres = Value(); break;
                     case "--pgbench": pgbench = Value(); break;
@@ -100,6 +106,7 @@ public sealed record BenchOptions(
         return new BenchOptions(verb, string.IsNullOrWhiteSpace(postgres) ? null : postgres, pgbench, seconds, clients, deepClients, parts)
         {
             StreamFile = stream,
+            RecordFile = record,
             Pipeline = pipeline,
         };
     }

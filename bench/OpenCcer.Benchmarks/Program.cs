@@ -17,7 +17,7 @@ switch (options.Verb)
         MethodologyBench.Run(Console.Out);
         return 0;
     case "matching":
-        MatchingBench.Run(Console.Out, options.StreamFile);
+        MatchingBench.Run(Console.Out, options.StreamFile, options.RecordFile);
         return 0;
     default:
         return await RegistryBench.RunAsync(options, Console.Out);

@@ -4,35 +4,35 @@ namespace OpenCcer.Core.Exchange;
 
 public sealed partial class ListedAgreementBook
 {
-    /// <summary>A listing in a level's queue. Mutable and pooled; never leaves the book.</summary>
-    private sealed class Node
+    /// <summary>No order: the end of a queue or of the free list.</summary>
+    private const int None = -1;
+
+    /// <summary>
+    /// A listing, in a slot of the book's order array. Slots of closed listings are reused (a free list
+    /// threaded through <see cref="Next"/>). <see cref="Reserved"/> is the listing's reservation,
+    /// maintained apart from <see cref="Open"/> so the invariant check compares two bookkeepings.
+    /// <see cref="Ordinal"/> is the listing's place in the day's posting order, <see cref="Owner"/> the
+    /// index of its participant's counts.
+    /// </summary>
+    private struct Order
     {
         public long Id;
         public long Participant;
-        public Side Side;
         public long Price;
         public long Original;
         public long Open;
+        public long Reserved;
+        public long FundsPerTonne;
         public int Level;
-        public Node? Next;
-        public Node? Prev;
-
-        public void Set(long id, long participant, Side side, long price, long quantity, int level)
-        {
-            Id = id;
-            Participant = participant;
-            Side = side;
-            Price = price;
-            Original = quantity;
-            Open = quantity;
-            Level = level;
-            Next = null;
-            Prev = null;
-        }
+        public int Next;
+        public int Prev;
+        public int Ordinal;
+        public int Owner;
+        public Side Side;
     }
 
     /// <summary>Open listings and quantities of one participant, per side.</summary>
-    private sealed class Counts
+    private struct Counts
     {
         public int Buy;
         public int Sell;
@@ -69,91 +69,103 @@ public sealed partial class ListedAgreementBook
         }
     }
 
-    /// <summary>A FIFO queue of listings at one price.</summary>
+    /// <summary>A FIFO queue of listings at one price: slots linked through Next and Prev.</summary>
     private struct Level
     {
-        public Node? Head;
-        public Node? Tail;
+        public int Head;
+        public int Tail;
         public long Quantity;
         public int Count;
     }
 
     /// <summary>One side: levels by tick offset, a bit per non-empty level, and the best level (-1 when empty).</summary>
-    private sealed class BookSide(int levels)
+    private sealed class BookSide
     {
-        public readonly Level[] Levels = new Level[levels];
-        public readonly ulong[] Bits = new ulong[(levels + 63) / 64];
+        public readonly Level[] Levels;
+        public readonly ulong[] Bits;
+        public readonly bool IsBid;
         public int Best = -1;
 
-        public Node? BestHead => Best >= 0 ? Levels[Best].Head : null;
-
-        public void Append(Node node, bool isBid)
+        public BookSide(int levels, bool isBid)
         {
-            ref var level = ref Levels[node.Level];
-            node.Prev = level.Tail;
-            if (level.Tail is null)
+            Levels = new Level[levels];
+            Levels.AsSpan().Fill(new Level { Head = None, Tail = None });
+            Bits = new ulong[(levels + 63) / 64];
+            IsBid = isBid;
+        }
+
+        public int BestHead => Best >= 0 ? Levels[Best].Head : None;
+
+        public void Append(Order[] orders, int slot)
+        {
+            ref var order = ref orders[slot];
+            ref var level = ref Levels[order.Level];
+            order.Prev = level.Tail;
+            order.Next = None;
+            if (level.Tail == None)
             {
-                level.Head = node;
-                Bits[node.Level >> 6] |= 1UL << (node.Level & 63);
+                level.Head = slot;
+                Bits[order.Level >> 6] |= 1UL << (order.Level & 63);
             }
             else
             {
-                level.Tail.Next = node;
+                orders[level.Tail].Next = slot;
             }
 
-            level.Tail = node;
-            level.Quantity += node.Open;
+            level.Tail = slot;
+            level.Quantity += order.Open;
             level.Count++;
-            if (Best < 0 || (isBid ? node.Level > Best : node.Level < Best))
+            if (Best < 0 || (IsBid ? order.Level > Best : order.Level < Best))
             {
-                Best = node.Level;
+                Best = order.Level;
             }
         }
 
         /// <summary>Takes <paramref name="quantity"/> off a listing; unlinks it when nothing is left open.</summary>
-        public void Reduce(Node node, long quantity, bool isBid)
+        public void Reduce(Order[] orders, int slot, long quantity)
         {
-            ref var level = ref Levels[node.Level];
-            node.Open -= quantity;
+            ref var order = ref orders[slot];
+            ref var level = ref Levels[order.Level];
+            order.Open -= quantity;
             level.Quantity -= quantity;
-            if (node.Open != 0)
+            if (order.Open != 0)
             {
                 return;
             }
 
-            if (node.Prev is null)
+            if (order.Prev == None)
             {
-                level.Head = node.Next;
+                level.Head = order.Next;
             }
             else
             {
-                node.Prev.Next = node.Next;
+                orders[order.Prev].Next = order.Next;
             }
 
-            if (node.Next is null)
+            if (order.Next == None)
             {
-                level.Tail = node.Prev;
+                level.Tail = order.Prev;
             }
             else
             {
-                node.Next.Prev = node.Prev;
+                orders[order.Next].Prev = order.Prev;
             }
 
-            node.Next = null;
-            node.Prev = null;
+            order.Next = None;
+            order.Prev = None;
             level.Count--;
             if (level.Count == 0)
             {
-                Bits[node.Level >> 6] &= ~(1UL << (node.Level & 63));
-                if (node.Level == Best)
+                Bits[order.Level >> 6] &= ~(1UL << (order.Level & 63));
+                if (order.Level == Best)
                 {
-                    Best = isBid ? HighestAtOrBelow(node.Level - 1) : LowestAtOrAbove(node.Level + 1);
+                    Best = Next(order.Level);
                 }
             }
         }
 
         /// <summary>The next non-empty level in priority order after <paramref name="level"/>, or -1.</summary>
-        public int Next(int level, bool isBid) => isBid ? HighestAtOrBelow(level - 1) : LowestAtOrAbove(level + 1);
+        public int Next(int level) => IsBid ? HighestAtOrBelow(level - 1) : LowestAtOrAbove(level + 1);
 
         private int HighestAtOrBelow(int level)
         {

@@ -10,18 +10,30 @@ namespace OpenCcer.Core.Exchange;
 public sealed class Reservations
 {
     private readonly Dictionary<OrderId, Reservation> _byOrder = [];
+    private readonly IReservationSource? _source;
 
-    public int Count => _byOrder.Count;
+    public Reservations()
+    {
+    }
+
+    /// <summary>A read-only view of reservations an owner keeps itself (the fast book keeps them beside its orders).</summary>
+    internal Reservations(IReservationSource source) => _source = source;
+
+    public int Count => _source?.ReservationCount ?? _byOrder.Count;
 
     /// <summary>Reservations ordered by order id.</summary>
-    public IReadOnlyList<Reservation> All => _byOrder.Values.OrderBy(r => r.Order.Value).ToArray();
+    public IReadOnlyList<Reservation> All => _source is not null
+        ? _source.AllReservations().OrderBy(r => r.Order.Value).ToArray()
+        : _byOrder.Values.OrderBy(r => r.Order.Value).ToArray();
 
-    public bool TryGet(OrderId order, out Reservation reservation) => _byOrder.TryGetValue(order, out reservation);
+    public bool TryGet(OrderId order, out Reservation reservation) =>
+        _source is not null ? _source.TryGetReservation(order, out reservation) : _byOrder.TryGetValue(order, out reservation);
 
     /// <summary>Records the reservation of a newly accepted order.</summary>
     /// <exception cref="InvalidOperationException">The order already has one: a bug, not an outcome.</exception>
     public Reservation Add(OrderId order, ParticipantId participant, Side side, Tonnes quantity, Money fundsPerTonne)
     {
+        ThrowIfView();
         var reservation = new Reservation(order, participant, side, quantity, fundsPerTonne);
         if (!quantity.IsPositive || !_byOrder.TryAdd(order, reservation))
         {
@@ -37,6 +49,7 @@ public sealed class Reservations
     /// </summary>
     public Money Consume(OrderId order, Tonnes quantity)
     {
+        ThrowIfView();
         if (!_byOrder.TryGetValue(order, out var reservation) || !quantity.IsPositive || quantity > reservation.Quantity)
         {
             throw new InvalidOperationException($"Reservation of order {order} cannot give {quantity}.");
@@ -56,8 +69,29 @@ public sealed class Reservations
     }
 
     /// <summary>Releases what is left of an order's reservation (cancel, expiry, decline) and returns it.</summary>
-    public Reservation Release(OrderId order) =>
-        _byOrder.Remove(order, out var reservation)
+    public Reservation Release(OrderId order)
+    {
+        ThrowIfView();
+        return _byOrder.Remove(order, out var reservation)
             ? reservation
             : throw new InvalidOperationException($"Order {order} has no reservation.");
+    }
+
+    private void ThrowIfView()
+    {
+        if (_source is not null)
+        {
+            throw new InvalidOperationException("These reservations are kept by their book and change only through its commands.");
+        }
+    }
+}
+
+/// <summary>An owner that keeps its reservations itself and shows them through <see cref="Reservations"/>.</summary>
+internal interface IReservationSource
+{
+    int ReservationCount { get; }
+
+    bool TryGetReservation(OrderId order, out Reservation reservation);
+
+    IEnumerable<Reservation> AllReservations();
 }
