@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.People;
+using OpenCcer.Server.Web;
 using OpenCcer.Storage;
 using Scalar.AspNetCore;
 
@@ -60,6 +61,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
     }
 });
 builder.Services.AddOpenApi();
+builder.Services.AddOpenCcerWeb();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -70,7 +72,7 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
+app.UseOpenCcerWeb();
 app.MapGet("/health", (RegistryEngine e) => TypedResults.Ok(new { Status = "ok", Store = e.Store.Provider, JournalRows = e.Sequence }))
     .WithTags("Health").AllowAnonymous();
 app.MapRegistryEndpoints();

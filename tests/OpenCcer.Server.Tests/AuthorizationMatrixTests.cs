@@ -36,6 +36,12 @@ public sealed class AuthorizationMatrixTests(PeopleServer server) : IClassFixtur
         ("GET", "/scalar/"),
         ("GET", "/health"),
         ("GET", "/"),
+        // The web explorer's pages (the portal's pages under /portal need a signed-in caller).
+        ("*", "/projects"),
+        ("*", "/cancellations"),
+        ("*", "/statistics"),
+        ("*", "/sign-in"),
+        ("*", "/sign-out"),
     ];
 
     private sealed record Target(string Method, string Pattern, bool Anonymous, AuthorizationPolicy? Policy);
