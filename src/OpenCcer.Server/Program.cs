@@ -5,6 +5,7 @@ using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.People;
 using OpenCcer.Server.Security;
+using OpenCcer.Server.Web;
 using OpenCcer.Storage;
 using Scalar.AspNetCore;
 
@@ -63,6 +64,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 });
 builder.Services.AddOpenApi();
 builder.Services.AddCompliance(builder.Configuration);
+builder.Services.AddOpenCcerWeb();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -75,7 +77,7 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
+app.UseOpenCcerWeb();
 app.MapGet("/health", (RegistryEngine e) => TypedResults.Ok(new { Status = "ok", Store = e.Store.Provider, JournalRows = e.Sequence }))
     .WithTags("Health").AllowAnonymous();
 app.MapRegistryEndpoints();

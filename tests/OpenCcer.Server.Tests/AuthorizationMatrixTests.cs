@@ -40,6 +40,12 @@ public sealed class AuthorizationMatrixTests(PeopleServer server) : IClassFixtur
         ("GET", "/api/v1/exchange/markets/"),
         ("GET", "/api/v1/exchange/feed"),
         ("GET", "/"),
+        // The web explorer's pages (the portal's pages under /portal need a signed-in caller).
+        ("*", "/projects"),
+        ("*", "/cancellations"),
+        ("*", "/statistics"),
+        ("*", "/sign-in"),
+        ("*", "/sign-out"),
     ];
 
     private sealed record Target(string Method, string Pattern, bool Anonymous, AuthorizationPolicy? Policy);

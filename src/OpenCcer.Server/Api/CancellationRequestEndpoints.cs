@@ -34,9 +34,14 @@ public static class CancellationRequestEndpoints
     private static async Task<IResult> Request(HttpContext http, LedgerStore store, RegistryEngine engine, TimeProvider time, JsonSerializerOptions json)
     {
         var (body, problem) = await RequestReader.ReadAsync<CancellationRequestBody>(http, json);
-        if (problem is not null) return problem;
+        return problem ?? await RequestAsync(http, store, engine, time, body!);
+    }
+
+    /// <summary>Requests a cancellation as the calling person (the web portal's form lands here too).</summary>
+    internal static async Task<IResult> RequestAsync(HttpContext http, LedgerStore store, RegistryEngine engine, TimeProvider time, CancellationRequestBody body)
+    {
         var r = new RequestReader();
-        var op = r.OperationId(body!.OperationId);
+        var op = r.OperationId(body.OperationId);
         var accountId = r.Required("account_id", body.AccountId);
         var code = r.Required("project_code", body.ProjectCode);
         var vintage = r.Required("vintage", body.Vintage);
@@ -75,7 +80,7 @@ public static class CancellationRequestEndpoints
         return outcome == InsertOutcome.Inserted ? TypedResults.Created($"/api/v1/cancellation-requests/{stored.Id}", view) : TypedResults.Ok(view);
     }
 
-    private static Task<IResult> Confirm(HttpContext http, LedgerStore store, RegistryEngine engine, TimeProvider time, Guid id) =>
+    internal static Task<IResult> Confirm(HttpContext http, LedgerStore store, RegistryEngine engine, TimeProvider time, Guid id) =>
         ChangeRequests.DecideAsync(http, store, engine, time, ChangeRequestKind.Cancellation, id, ChangeRequestStatus.Confirmed, null,
             q => new CancelUnits(new AccountId(q.AccountId), new Instrument(q.ProjectCode!, q.Vintage!.Value), q.Quantity!.Value,
                 (CancellationPurpose)q.Purpose!.Value, q.Beneficiary!, new ReservationId(q.ReservationId!.Value)),
@@ -89,7 +94,13 @@ public static class CancellationRequestEndpoints
         var r = new RequestReader();
         var reason = r.Required("reason", body!.Reason);
         if (r.HasErrors) return r.Problem();
-        return await ChangeRequests.DecideAsync(http, store, engine, time, ChangeRequestKind.Cancellation, id, ChangeRequestStatus.Rejected, reason,
+        return await RejectAsync(http, store, engine, time, id, reason);
+    }
+
+    /// <summary>Rejects (or, by its initiator, withdraws) a cancellation request: the reserved units are released.</summary>
+    internal static Task<IResult> RejectAsync(HttpContext http, LedgerStore store, RegistryEngine engine, TimeProvider time, Guid id, string reason)
+    {
+        return ChangeRequests.DecideAsync(http, store, engine, time, ChangeRequestKind.Cancellation, id, ChangeRequestStatus.Rejected, reason,
             q => new ReleaseReservation(new ReservationId(q.ReservationId!.Value), null),
             (e, _) => $"Reservation {((ReservationReleased)e).Reservation.Value} released.");
     }

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenCcer.Core.Registry;
+using OpenCcer.Server.Api;
+using OpenCcer.Server.Web;
+using OpenCcer.Storage;
+using OpenCcer.Storage.Projections;
+
+namespace OpenCcer.Server.Pages.Portal;
+
+/// <summary>
+/// The organisation's accounts, holdings and serial blocks; units move between the registry and trading
+/// account; a cancellation (注销) is requested here and confirmed by a second person.
+/// </summary>
+public sealed class HoldingsModel(LedgerStore store, PortalActions actions, SerialFormat serials, TimeProvider time, IStringLocalizer<Text> text) : PageModel
+{
+    public sealed record AccountView(AccountRow Account, List<(HoldingRow Holding, List<BlockRow> Blocks)> Holdings);
+
+    public List<AccountView> Accounts { get; private set; } = [];
+    public FormErrors Errors { get; } = new();
+    public string? Form { get; private set; }
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
+    /// <summary>A fresh operation id for each form, so a resent form is applied once.</summary>
+    public string NewOperationId() => "web-" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+
+    public string Serial(BlockRow b) => serials.Render(new Instrument(b.ProjectCode, b.Vintage), b.First, b.Last);
+
+    public static readonly CancellationPurpose[] Purposes =
+        [CancellationPurpose.NationalEtsOffset, CancellationPurpose.LocalEtsOffset, CancellationPurpose.LargeEventNeutrality,
+         CancellationPurpose.CorporateOffset, CancellationPurpose.VoluntaryPublicInterest];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostMoveAsync(string? operationId, long? account, string? projectCode, int? vintage, string? quantity)
+    {
+        var result = await actions.MoveAsync(HttpContext, operationId, account, projectCode, vintage, Tonnes(quantity));
+        return await After(result, $"move-{account}-{projectCode}-{vintage}", "moved", "quantity_tonnes");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(string? operationId, long? account, string? projectCode, int? vintage, string? quantity,
+        string? purpose, string? beneficiary)
+    {
+        var result = await actions.RequestCancellationAsync(HttpContext,
+            new CancellationRequestBody(operationId, account, projectCode, vintage, Tonnes(quantity), purpose, beneficiary));
+        if (Errors.Accept(result, text, "quantity_tonnes", "purpose", "beneficiary")) return Redirect("/portal/cancellations?done=requested");
+        Form = $"cancel-{account}-{projectCode}-{vintage}";
+        await LoadAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    private async Task<IActionResult> After(IResult result, string form, string done, params string[] fields)
+    {
+        if (Errors.Accept(result, text, fields)) return Redirect("/portal/holdings?done=" + done);
+        Form = form;
+        await LoadAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    private static long? Tonnes(string? value) =>
+        long.TryParse(value, NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var t) ? t : null;
+
+    public FormErrors ErrorsOf(string form) => Form == form ? Errors : new FormErrors();
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var caller = Caller.Of(User);
+        if (caller.SubjectId is null || !Roles.HoldsAccounts(caller.Role)) return;
+        foreach (var account in (await store.AccountsOfSubjectAsync(caller.SubjectId, ct)).OrderBy(a => a.Id))
+        {
+            var blocks = await store.BlocksAsync(account.Id, ct);
+            var holdings = (await store.HoldingsAsync(account.Id, ct))
+                .Select(h => (h, blocks.Where(b => b.ProjectCode == h.ProjectCode && b.Vintage == h.Vintage).OrderBy(b => b.First).ToList())).ToList();
+            Accounts.Add(new AccountView(account, holdings));
+        }
+    }
+}

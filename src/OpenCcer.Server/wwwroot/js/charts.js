@@ -1,0 +1,30 @@
+// Draws every <canvas data-chart="{...}"> with Chart.js; the data comes from the page as JSON (no inline script).
+(function () {
+  "use strict";
+  if (typeof Chart === "undefined") return;
+  var palette = ["#1b7f5b", "#2f6fb0", "#d08a1e", "#a23b72", "#5a5a9e", "#3b9aa2", "#8a6d3b"];
+  var locale = document.documentElement.lang || "en";
+  document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+    var spec = JSON.parse(canvas.getAttribute("data-chart"));
+    var doughnut = spec.type === "doughnut";
+    var datasets = spec.datasets.map(function (d, i) {
+      return {
+        label: d.label,
+        data: d.data,
+        backgroundColor: doughnut ? palette.slice(0, d.data.length) : palette[i % palette.length]
+      };
+    });
+    var number = new Intl.NumberFormat(locale);
+    new Chart(canvas, {
+      type: spec.type,
+      data: { labels: spec.labels, datasets: datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        locale: locale,
+        plugins: { tooltip: { callbacks: { label: function (c) { return (c.dataset.label || c.label) + ": " + number.format(c.parsed.y !== undefined ? c.parsed.y : c.parsed) + " t"; } } } },
+        scales: doughnut ? {} : { x: { stacked: spec.stacked }, y: { stacked: spec.stacked, beginAtZero: true } }
+      }
+    });
+  });
+})();
