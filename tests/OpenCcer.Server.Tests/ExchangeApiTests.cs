@@ -160,10 +160,12 @@ public sealed class ExchangeApiTests(ExchangeServer server) : IClassFixture<Exch
     [Fact]
     public async Task the_feed_sends_the_depth_of_every_market_on_connect()
     {
+        var client = server.As(null);
+        await Ok(await client.GetAsync("/health")); // the server is up before the clock of this test starts
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/exchange/feed");
         request.Headers.Accept.ParseAdd("text/event-stream");
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var response = await server.As(null).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
         Assert.Equal("event: depth", await reader.ReadLineAsync(cancel.Token));
