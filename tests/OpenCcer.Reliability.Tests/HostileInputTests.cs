@@ -19,9 +19,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         var seed = int.TryParse(Environment.GetEnvironmentVariable("OPENCCER_SEED"), out var s) ? s : Random.Shared.Next();
         var total = int.TryParse(Environment.GetEnvironmentVariable("OPENCCER_HOSTILE_REQUESTS"), out var n) ? n : 10_000;
         output.WriteLine($"seed {seed} (OPENCCER_SEED={seed} replays), {total} requests");
-        var database = Path.Combine(Path.GetTempPath(), "openccer-tests", $"hostile-{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
-        var connectionString = $"Data Source={database}";
+        var connectionString = TestStores.New("sqlite");
         await using var server = await ServerProcess.StartAsync(connectionString, null, "--Auth:SignInPermitsPerMinute", "1000000");
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
 
