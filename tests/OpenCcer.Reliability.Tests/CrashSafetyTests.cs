@@ -39,7 +39,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 // Retry what the last crash left unanswered, alongside new work, then kill at a random moment.
                 using var stop = new CancellationTokenSource();
                 var clients = Enumerable.Range(0, 8).Select(c => Client(http, workload, new Random(random.Next()), stop.Token)).ToList();
-                await Task.Delay(random.Next(200, 1500));
+                // Kill at a random moment once some work has landed since the restart, so each round tests something.
+                var appliedBefore = workload.Applied;
+                var target = random.Next(5, 60);
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                while (workload.Applied - appliedBefore < target && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(10);
+                await Task.Delay(random.Next(0, 300));
                 await server.KillAsync();
                 stop.Cancel();
                 await Task.WhenAll(clients);

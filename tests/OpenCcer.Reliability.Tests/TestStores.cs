@@ -9,7 +9,8 @@ public static class TestStores
     {
         if (provider == "sqlite")
         {
-            var folder = Path.Combine(Path.GetTempPath(), "openccer-tests");
+            // A folder of our own: test runs of other checkouts on the same machine remove openccer-tests when they end.
+            var folder = Path.Combine(Path.GetTempPath(), "openccer-reliability-tests");
             Directory.CreateDirectory(folder);
             return $"Data Source={Path.Combine(folder, $"reliability-{Guid.NewGuid():N}.db")}";
         }
