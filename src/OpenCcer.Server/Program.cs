@@ -84,6 +84,7 @@ app.MapPeopleEndpoints();
 app.MapCertificateEndpoints();
 app.MapComplianceEndpoints();
 app.MapExportEndpoints();
+app.MapStatisticsEndpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {
