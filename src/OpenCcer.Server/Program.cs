@@ -61,6 +61,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 });
 builder.Services.AddOpenApi();
 builder.Services.AddCompliance(builder.Configuration);
+builder.Services.AddArticle6(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -85,6 +86,7 @@ app.MapCertificateEndpoints();
 app.MapComplianceEndpoints();
 app.MapExportEndpoints();
 app.MapStatisticsEndpoints();
+app.MapArticle6Endpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {
