@@ -65,6 +65,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 builder.Services.AddOpenApi();
 builder.Services.AddCompliance(builder.Configuration);
 builder.Services.AddOpenCcerWeb();
+builder.Services.AddArticle6(builder.Configuration);
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -91,6 +92,8 @@ app.MapCertificateEndpoints();
 app.MapComplianceEndpoints();
 app.MapExportEndpoints();
 app.MapExchangeEndpoints();
+app.MapStatisticsEndpoints();
+app.MapArticle6Endpoints();
 
 if (builder.Configuration.GetValue("Registry:SeedDemoData", true))
 {

@@ -112,6 +112,13 @@ public sealed class ComplianceApiTests(ServerFixture server) : IClassFixture<Ser
         Assert.Equal(1, sector.GetProperty("compliant").GetInt32());
         Assert.Equal(5_000, sector.GetProperty("offsets_used_tonnes").GetInt64());
         await AssertProblem(await cement.GetAsync("/api/v1/compliance/overview"), HttpStatusCode.Forbidden, "/problems/forbidden");
+
+        var statistics = await Ok(await server.As(null).GetAsync("/api/v1/public/statistics"));
+        var offsets = statistics.GetProperty("offsets_by_compliance_period").EnumerateArray().Single();
+        Assert.Equal(("2025", 1L, 5_000L), (offsets.GetProperty("key").GetString(), offsets.GetProperty("count").GetInt64(), offsets.GetProperty("tonnes").GetInt64()));
+        var byPurpose = statistics.GetProperty("cancellations_by_purpose").EnumerateArray().ToList();
+        Assert.Equal(5_000, byPurpose.Single(p => p.GetProperty("key").GetString() == "national_ets_offset").GetProperty("tonnes").GetInt64());
+        Assert.DoesNotContain(byPurpose, p => p.GetProperty("key").GetString() == "allowance_surrender");
     }
 
     [Fact]

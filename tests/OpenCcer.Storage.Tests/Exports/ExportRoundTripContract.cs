@@ -51,6 +51,23 @@ public abstract class ExportRoundTripContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task statistics_add_up_to_the_registry_totals()
+    {
+        var totals = await store.TotalsAsync();
+        var s = await store.StatisticsAsync();
+        Assert.Equal(totals.IssuedTonnes, s.IssuanceByMethodology.Sum(r => r.Tonnes));
+        Assert.Equal(totals.IssuedTonnes, s.IssuanceByProvince.Sum(r => r.Tonnes));
+        Assert.Equal(totals.IssuedTonnes, s.IssuanceByVintage.Sum(r => r.Tonnes));
+        Assert.Equal(totals.Issuances, s.IssuanceByVintage.Sum(r => r.Count));
+        Assert.Equal(totals.CancelledTonnes, s.CancellationsByPurpose.Sum(r => r.Tonnes));
+        Assert.Equal(5_000, s.CancellationsByPurpose.Single(r => r.Key == "voluntary_public_interest").Tonnes);
+        Assert.Equal(s.IssuanceByVintage.Select(r => r.Key).Order(StringComparer.Ordinal), s.IssuanceByVintage.Select(r => r.Key));
+        Assert.Contains(s.IssuanceByVintage, r => r.Key == "2022");
+        Assert.Empty(s.OffsetsByCompliancePeriod);
+        Assert.Contains(s.ProjectsByPhase, r => r.Key == "registered" && r.Count > 0);
+    }
+
+    [Fact]
     public async Task the_cad_trust_export_reads_back_the_same_and_accounts_for_every_unit()
     {
         var cad = await CadTrust.LoadAsync(store, SerialFormat.Default, default);
