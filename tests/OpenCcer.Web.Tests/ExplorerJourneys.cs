@@ -50,6 +50,7 @@ public sealed class ExplorerJourneys(WebServer server)
             await page.WaitForURLAsync(new Regex("/projects/[0-9a-f-]{36}$"));
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Shandong");
             await Assertions.Expect(page.Locator(".timeline li[data-kind=project_registered]")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".timeline li[data-kind=project_registered]")).ToContainTextAsync("Registry administrator");
             await Assertions.Expect(page.Locator("table.issuances tbody tr").First).ToContainTextAsync("CCER-SD-OW-0001-");
         });
     }
