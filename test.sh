@@ -8,20 +8,28 @@ cd "$(dirname "$0")"
 log() { printf '[test] %s\n' "$*"; }
 
 apt_updated=0
+# apt-get needs root: use sudo only when not root and sudo is there.
+as_root=""
+if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then as_root="sudo"; fi
 need_package() {
   if [ "$apt_updated" = 0 ]; then
     log "apt-get update"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     apt_updated=1
   fi
   log "installing $*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 # PostgreSQL server binaries (the client alone is not enough).
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need_package postgresql
 fi
+# Debian's Chromium for the browser tests (driven by Playwright, which downloads no browser).
+if [ ! -x /usr/bin/chromium ]; then
+  need_package chromium
+fi
+
 pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 
 # A throwaway cluster owned by the postgres user, on 127.0.0.1 only, removed on exit.

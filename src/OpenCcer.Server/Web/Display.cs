@@ -48,6 +48,12 @@ public static class Display
 
     public static string Role(this IStringLocalizer text, string role) => text.Or("Role." + role, role);
 
+    /// <summary>A lifecycle actor's role, by its snake-case name as the timeline stores it ("project_owner").</summary>
+    public static string ActorRole(this IStringLocalizer text, string role) => text.Or("ActorRole." + role, role.Replace('_', ' '));
+
+    public static string ActorRole(this IStringLocalizer text, Core.Lifecycle.Role role) =>
+        text.ActorRole(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(role.ToString()));
+
     public static string EventKind(this IStringLocalizer text, string kind) => text.Or("Event." + kind, kind.Replace('_', ' '));
 
     public static string DocumentKind(this IStringLocalizer text, Storage.Documents.DocumentKind kind) => text.Or("DocumentKind." + kind, kind.ToString());

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace OpenCcer.Server.Web;
 
@@ -17,6 +20,8 @@ public static class WebSetup
     public static IServiceCollection AddOpenCcerWeb(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Chinese text goes out as characters, not as &#x...; escapes (still HTML-encoded where it must be).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             // The explorer is public; the portal needs a signed-in person or key (a browser is sent to sign in).
