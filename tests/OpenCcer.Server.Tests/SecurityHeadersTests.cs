@@ -20,7 +20,7 @@ public sealed class SecurityHeadersTests(PeopleServer server) : IClassFixture<Pe
         Assert.Equal(policy, response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.False(response.Headers.Contains("Strict-Transport-Security"), "HSTS must not be sent over plain HTTP");
     }
 
@@ -71,6 +71,16 @@ public sealed class SecurityHeadersTests(PeopleServer server) : IClassFixture<Pe
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var accepted = await client.SendAsync(Post("/api/v1/auth/sign-in", body, "http://localhost", "same-origin"));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_browser_post_marked_same_origin_passes_even_with_a_null_origin()
+    {
+        var client = await server.SignedIn("spic.maker");
+        var body = """{"operation_id":"csrf-same-1","account_id":1,"project_code":"SD-OW-0001","vintage":2022,"quantity_tonnes":1,"purpose":"voluntary_public_interest","beneficiary":"x"}""";
+        var response = await client.SendAsync(Post("/api/v1/cancellation-requests", body, "null", "same-origin"));
+        Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

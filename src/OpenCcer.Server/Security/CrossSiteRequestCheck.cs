@@ -36,8 +36,12 @@ public static class CrossSiteRequestCheck
             return false;
         if (request.Headers.ContainsKey("X-Api-Key") || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return false;
+        // Sec-Fetch-Site is set by the browser and cannot be changed by a page: when present it decides.
+        // The Origin header is only the fallback for older browsers, because some send "null" on their
+        // own same-origin form posts (under a strict referrer policy).
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site is "cross-site" or "same-site") return true;
+        if (site is "same-origin" or "none") return false;
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0) return false;
         if (origin == "null") return true;

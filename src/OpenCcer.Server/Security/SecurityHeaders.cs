@@ -44,7 +44,7 @@ public static class SecurityHeaders
         headers.ContentSecurityPolicy = isData ? ApiPolicy : PagePolicy;
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         if (context.Request.IsHttps) headers.StrictTransportSecurity = HstsValue;
