@@ -63,6 +63,11 @@ public sealed class ExchangeEngine
         TimeProvider? time = null, CancellationToken ct = default)
     {
         var engine = new ExchangeEngine(registry, clock, rules ?? MarketRules.Default, time);
+        // A journal replays only on the clock and fee it was written under: record them once, refuse others.
+        var configured = ExchangeSettings.Of(engine.clock, engine.rules);
+        var recorded = await registry.Store.SaveExchangeSettingsAsync(configured, ct);
+        if (recorded != configured)
+            throw new InvalidOperationException($"The exchange journal of this store was written with {recorded}; this exchange is configured with {configured}.");
         await engine.LoadAsync(ct);
         return engine;
     }
@@ -246,18 +251,9 @@ public sealed class ExchangeEngine
             var stamp = EventJson.Timestamp(when);
             var hash = JournalHash.Of(engine.headHash, seq, operationId, requestHash, kind, command + "\n" + record, stamp);
             write = new ExchangeWrite(new ExchangeJournalRow(seq, operationId, requestHash, kind, command, record, stamp, engine.headHash, hash));
-            if (step.Command is ListInstrument list && engine.venue.TryGetMarket(list.Instrument, out _, out var info) && info.ListedAt == when
-                && !engine.snapshots.ContainsKey(list.Instrument))
-                write.Instruments.Add(info);
-            foreach (var e in result.Events)
-            {
-                var trade = e switch { ListingTaken t => t.Trade, BulkConfirmed c => c.Trade, BidAllocated a => a.Trade, _ => null };
-                if (trade is not null) Trades.Add(trade);
-            }
-            write.Trades.AddRange(Trades);
-            if (step.Command is SettleTrades settle) write.Settled.AddRange(result.Settled.Select(p => (p.Trade, settle.Date)));
-            write.Accounts.AddRange(engine.venue.Cash.TakeChangedAccounts());
-            write.Postings.AddRange(engine.venue.Cash.TakePostings());
+            write.Collect(step.Command, result, engine.venue, when,
+                isNewInstrument: step.Command is ListInstrument list && !engine.snapshots.ContainsKey(list.Instrument));
+            Trades.AddRange(write.Trades);
             Outcome = new ExchangeOutcome(seq, result.Status, result.MarketStatus, null, result.Events, result.Settled, Replayed: false, IdempotencyConflict: false);
         }
 
