@@ -228,6 +228,28 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         await Assert.ThrowsAsync<LedgerCorruptException>(() => ExchangeEngine.StartAsync(registry, Clock));
     }
 
+    [Fact]
+    public async Task published_markets_follow_each_command_and_equal_a_replay_after_a_restart()
+    {
+        var solar = new Instrument("QH-ST-0005", 2024);
+        Assert.True((await registry.SubmitAsync("issue-solar", new IssueUnits("MR-2", solar, 500, sellerRegistry))).Result.IsOk);
+        await ListAndFundAsync();
+        await Ok("list-solar", c => ExchangeStep.Run(new ListInstrument(solar, seller, new PricePerTonne(3_000)),
+            new TransferUnits(sellerRegistry, new AccountId(seller.Value), solar, 500, TransferReason.ToTrading, null)));
+        time.Now = Monday.AddDays(2);
+        var wind = (await Post("post-wind", seller, Side.Sell, 5_000, 100)).Sequence!.Value;
+        await Ok("post-solar", c => ExchangeStep.Run(new ToMarket(solar, new PostListing(new OrderId(c.Sequence), seller, Side.Sell,
+            new PricePerTonne(3_000), new Tonnes(50), c.Position(seller, solar)))));
+        Assert.True((await Take("take-wind", wind, buyer, 30)).IsOk);
+        Assert.True((await CashDesk.DepositAsync(exchange, bank, "deposit-more", buyer, new Money(1_00))).Outcome.IsOk);
+        Assert.Equal((70L, 50L), (exchange.Market(Wind)!.Sells.Single().Open.Value, exchange.Market(solar)!.Sells.Single().Open.Value));
+
+        var published = exchange.Markets.Select(m => (m.Info.Instrument, m.StateHash, m.TradingDate, m.IsDayOpen, m.Bar)).ToList();
+        Assert.Equal([Wind, solar], published.Select(m => m.Instrument));
+        await RestartAsync();
+        Assert.Equal(published, exchange.Markets.Select(m => (m.Info.Instrument, m.StateHash, m.TradingDate, m.IsDayOpen, m.Bar)));
+    }
+
     [Theory]
     [InlineData("UPDATE exchange_journal SET command = replace(command, '100000000', '100000001') WHERE seq = 2", "hash does not match")]
     [InlineData("UPDATE exchange_journal SET at = replace(at, '2026', '2027') WHERE seq = 3", "hash does not match")]
