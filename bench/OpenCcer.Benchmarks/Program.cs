@@ -2,6 +2,7 @@ using OpenCcer.Benchmarks;
 
 if (args is ["simulate", .. var simulateArgs]) return SimulateCommand.Run(simulateArgs, Console.Out);
 if (args is ["load", .. var loadArgs]) return await LoadCommand.RunAsync(loadArgs, Console.Out);
+if (args is ["exchange-engine", .. var engineArgs]) return await ExchangeEngineBench.RunAsync(engineArgs, Console.Out);
 
 var options = BenchOptions.Parse(args, out var error);
 if (options is null)

@@ -1,4 +1,6 @@
+using OpenCcer.Core.Exchange;
 using OpenCcer.Core.Registry;
+using OpenCcer.Storage.Exchange;
 using OpenCcer.Storage.Journal;
 using OpenCcer.Storage.Projections;
 
@@ -7,18 +9,29 @@ namespace OpenCcer.Storage;
 /// <summary>What <see cref="JournalVerifier"/> found. Sound when there are no problems.</summary>
 public sealed record VerificationReport(long JournalRows, string HeadHash, string StateHash, IReadOnlyList<string> Problems)
 {
+    /// <summary>The exchange journal's part: rows, head hash and the replayed venue's state hash.</summary>
+    public ExchangeVerification Exchange { get; init; } = new(0, JournalHash.Genesis, "");
+
     public bool IsSound => Problems.Count == 0;
 }
 
 /// <summary>
 /// Replays the journal from the first row: checks every hash link, applies every event to an empty
-/// ledger, checks the ledger's invariants, and compares every projection row with the replayed state.
+/// ledger, checks the ledger's invariants, and compares every projection row with the replayed state;
+/// then does the same for the exchange journal (<see cref="ExchangeJournalVerifier"/>).
 /// </summary>
 public static class JournalVerifier
 {
     private const int ProblemsMax = 50;
 
-    public static async Task<VerificationReport> VerifyAsync(LedgerStore store, CancellationToken ct = default)
+    /// <summary>Verifies with the exchange on the clock and fee recorded in the store (<see cref="ExchangeSettings"/>).</summary>
+    public static Task<VerificationReport> VerifyAsync(LedgerStore store, CancellationToken ct = default) => VerifyAsync(store, null, null, ct);
+
+    /// <summary>
+    /// Verifies both journals; <paramref name="clock"/> and <paramref name="rules"/> are those the exchange ran
+    /// on (those recorded in the store when null).
+    /// </summary>
+    public static async Task<VerificationReport> VerifyAsync(LedgerStore store, MarketClock? clock, MarketRules? rules, CancellationToken ct = default)
     {
         var problems = new List<string>();
         var ledger = new Ledger();
@@ -52,13 +65,16 @@ public static class JournalVerifier
             problems.AddRange(ledger.CheckInvariants().Select(p => "Replayed ledger: " + p));
             Compare(ProjectionSet.FromLedger(ledger), await store.ReadProjectionsAsync(ct), problems);
         }
+        var settings = await store.ExchangeSettingsAsync(ct) ?? new ExchangeSettings(AlwaysOpenDemo: false, MarketRules.Default.Fees.RateBasisPoints);
+        clock ??= settings.Clock(await store.CalendarAsync(ct));
+        var exchange = await ExchangeJournalVerifier.VerifyAsync(store, clock, rules ?? settings.Rules(), problems, ct);
         if (problems.Count > ProblemsMax)
         {
             var more = problems.Count - ProblemsMax;
             problems.RemoveRange(ProblemsMax, more);
             problems.Add($"... and {more} more problems.");
         }
-        return new VerificationReport(seq, previous, ledger.StateHash(), problems);
+        return new VerificationReport(seq, previous, ledger.StateHash(), problems) { Exchange = exchange };
     }
 
     private static void Compare(ProjectionSet expected, ProjectionSet actual, List<string> problems)

@@ -82,4 +82,37 @@ public abstract partial class LedgerStore
     public Task<List<InstrumentRow>> ExchangeInstrumentsAsync(CancellationToken ct = default) =>
         ReadAsync("SELECT project_code, vintage, listed_by, initial_price_fen, listed_at, tradable_from FROM exchange_instruments ORDER BY listed_at, project_code, vintage",
             r => new InstrumentRow(r.GetString(0), r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetString(5)), ct);
+
+    /// <summary>Every cash account, by participant (for verification).</summary>
+    public Task<List<CashAccountRow>> AllCashAccountsAsync(CancellationToken ct = default) =>
+        ReadAsync("SELECT participant_id, balance_fen, held_fen FROM cash_accounts ORDER BY participant_id",
+            r => new CashAccountRow(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), ct);
+
+    /// <summary>Every cash posting, by id (for verification).</summary>
+    public Task<List<CashPostingRow>> AllCashPostingsAsync(CancellationToken ct = default) =>
+        ReadAsync("SELECT id, participant_id, kind, amount_fen, balance_fen, reference, at FROM cash_postings ORDER BY id",
+            r => new CashPostingRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetString(5), r.GetString(6)), ct);
+
+    /// <summary>Every trade of every instrument (for verification).</summary>
+    public Task<List<TradeRow>> AllTradesAsync(CancellationToken ct = default) =>
+        ReadAsync($"SELECT {TradeColumns} FROM exchange_trades ORDER BY project_code, vintage, trade_id", Trade, ct);
+
+    /// <summary>The clock and fee the exchange journal was written under, or null before the exchange first started.</summary>
+    public async Task<ExchangeSettings?> ExchangeSettingsAsync(CancellationToken ct = default) =>
+        (await ReadAsync("SELECT always_open_demo, fee_basis_points FROM exchange_settings WHERE id = 1",
+            r => new ExchangeSettings(r.GetInt64(0) != 0, checked((int)r.GetInt64(1))), ct)).SingleOrDefault();
+
+    /// <summary>Records the exchange's settings unless some are recorded already; returns those that hold.</summary>
+    public async Task<ExchangeSettings> SaveExchangeSettingsAsync(ExchangeSettings settings, CancellationToken ct = default)
+    {
+        await using (var connection = await OpenAsync(ct))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO exchange_settings (id, always_open_demo, fee_basis_points) VALUES (1, @d, @f) ON CONFLICT (id) DO NOTHING";
+            Add(command, "@d", settings.AlwaysOpenDemo ? 1 : 0);
+            Add(command, "@f", settings.FeeBasisPoints);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        return (await ExchangeSettingsAsync(ct))!;
+    }
 }

@@ -37,6 +37,9 @@ public sealed class RegistryCommandTests
     [InlineData("UPDATE freezes SET quantity = quantity + 1")]
     [InlineData("UPDATE cancellations SET beneficiary = 'someone else' WHERE id = 1")]
     [InlineData("DELETE FROM journal WHERE seq = (SELECT MAX(seq) FROM journal)")]
+    [InlineData("INSERT INTO cash_accounts (participant_id, balance_fen, held_fen) VALUES (999, 100, 0)")]
+    [InlineData("INSERT INTO exchange_instruments (project_code, vintage, listed_by, initial_price_fen, listed_at, tradable_from) " +
+        "VALUES ('SD-OW-0001', 2024, 2, 5000, '2026-03-02T02:00:00.0000000+00:00', '2026-03-03')")]
     public async Task verify_fails_after_a_row_is_altered_by_hand(string tamper)
     {
         Assert.Equal(0, (await Run("seed", "--store", store)).Exit);

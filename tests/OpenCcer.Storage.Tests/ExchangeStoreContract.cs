@@ -129,7 +129,7 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         Assert.Equal([1_000_000_00L, 1_000_000_00 - 2_000_00, 1_000_000_00 - 2_012_00], statement.Select(p => p.BalanceFen));
         var trade = Assert.Single(await store.SettledTradesAsync(seller.Value, "2026-03-03"));
         Assert.Equal((40L, 2_000_00L, 12_00L), (trade.Quantity, trade.TurnoverFen, trade.SellerFeeFen));
-        var report = await JournalVerifier.VerifyAsync(store);
+        var report = await JournalVerifier.VerifyAsync(store, Clock, null);
         Assert.True(report.IsSound, string.Join("\n", report.Problems));
     }
 
@@ -144,7 +144,8 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         var exchangeRows = exchange.Sequence;
         var hash = await exchange.StateHashAsync();
         // Break the store under the engines: the settlement's cash rows cannot be written, after its unit rows were.
-        await store.ExecuteAsync("DROP TABLE cash_postings");
+        // (Renamed away rather than dropped, so the deposit posting it holds comes back and verify can pass.)
+        await store.ExecuteAsync("ALTER TABLE cash_postings RENAME TO cash_postings_away");
         await Assert.ThrowsAsync<StoreUnavailableException>(() => Run("settle", _ => ExchangeStep.Run(new SettleTrades(new DateOnly(2026, 3, 3)))));
         Assert.Equal((registryRows, exchangeRows), (registry.Sequence, exchange.Sequence));
         Assert.Equal(hash, await exchange.StateHashAsync());
@@ -153,7 +154,7 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         Assert.Equal(new CashAccountRow(buyer.Value, 1_000_000_00, 2_012_00), await store.CashAccountAsync(buyer.Value));
         Assert.Null(await store.CashAccountAsync(seller.Value));
 
-        await store.InitializeAsync();
+        await store.ExecuteAsync("ALTER TABLE cash_postings_away RENAME TO cash_postings");
         var retried = await Ok("settle", _ => ExchangeStep.Run(new SettleTrades(new DateOnly(2026, 3, 3))));
         Assert.False(retried.Replayed);
         Assert.Equal(40L, (await Holding(buyer))!.Available);
@@ -161,7 +162,7 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         var again = await Run("settle", _ => ExchangeStep.Run(new SettleTrades(new DateOnly(2026, 3, 3))));
         Assert.True(again.Replayed);
         Assert.Equal(40L, (await Holding(buyer))!.Available);
-        var report = await JournalVerifier.VerifyAsync(store);
+        var report = await JournalVerifier.VerifyAsync(store, Clock, null);
         Assert.True(report.IsSound, string.Join("\n", report.Problems));
     }
 
@@ -225,6 +226,80 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         await ListAndFundAsync();
         await store.ExecuteAsync("UPDATE exchange_journal SET command = replace(command, '100000000', '100000001') WHERE seq = 2");
         await Assert.ThrowsAsync<LedgerCorruptException>(() => ExchangeEngine.StartAsync(registry, Clock));
+    }
+
+    [Fact]
+    public async Task published_markets_follow_each_command_and_equal_a_replay_after_a_restart()
+    {
+        var solar = new Instrument("QH-ST-0005", 2024);
+        Assert.True((await registry.SubmitAsync("issue-solar", new IssueUnits("MR-2", solar, 500, sellerRegistry))).Result.IsOk);
+        await ListAndFundAsync();
+        await Ok("list-solar", c => ExchangeStep.Run(new ListInstrument(solar, seller, new PricePerTonne(3_000)),
+            new TransferUnits(sellerRegistry, new AccountId(seller.Value), solar, 500, TransferReason.ToTrading, null)));
+        time.Now = Monday.AddDays(2);
+        var wind = (await Post("post-wind", seller, Side.Sell, 5_000, 100)).Sequence!.Value;
+        await Ok("post-solar", c => ExchangeStep.Run(new ToMarket(solar, new PostListing(new OrderId(c.Sequence), seller, Side.Sell,
+            new PricePerTonne(3_000), new Tonnes(50), c.Position(seller, solar)))));
+        Assert.True((await Take("take-wind", wind, buyer, 30)).IsOk);
+        Assert.True((await CashDesk.DepositAsync(exchange, bank, "deposit-more", buyer, new Money(1_00))).Outcome.IsOk);
+        Assert.Equal((70L, 50L), (exchange.Market(Wind)!.Sells.Single().Open.Value, exchange.Market(solar)!.Sells.Single().Open.Value));
+
+        var published = exchange.Markets.Select(m => (m.Info.Instrument, m.StateHash, m.TradingDate, m.IsDayOpen, m.Bar)).ToList();
+        Assert.Equal([Wind, solar], published.Select(m => m.Instrument));
+        await RestartAsync();
+        Assert.Equal(published, exchange.Markets.Select(m => (m.Info.Instrument, m.StateHash, m.TradingDate, m.IsDayOpen, m.Bar)));
+    }
+
+    [Theory]
+    [InlineData("UPDATE exchange_journal SET command = replace(command, '100000000', '100000001') WHERE seq = 2", "hash does not match")]
+    [InlineData("UPDATE exchange_journal SET at = replace(at, '2026', '2027') WHERE seq = 3", "hash does not match")]
+    [InlineData("DELETE FROM exchange_journal WHERE seq = 3", "previous hash")]
+    [InlineData("UPDATE cash_accounts SET balance_fen = balance_fen + 1 WHERE participant_id = 0", "Projection cash_accounts")]
+    [InlineData("UPDATE cash_accounts SET held_fen = held_fen + 1 WHERE balance_fen > 0", "Projection cash_accounts")]
+    [InlineData("DELETE FROM cash_postings WHERE id = (SELECT MAX(id) FROM cash_postings)", "Projection cash_postings")]
+    [InlineData("UPDATE cash_postings SET reference = 'forged' WHERE id = 1", "Projection cash_postings")]
+    [InlineData("UPDATE exchange_trades SET price_fen = price_fen - 1", "Projection exchange_trades")]
+    [InlineData("UPDATE exchange_trades SET settled_at = NULL, settlement_date = NULL", "Projection exchange_trades")]
+    [InlineData("UPDATE exchange_instruments SET initial_price_fen = initial_price_fen + 1", "Projection exchange_instruments")]
+    public async Task verify_fails_after_an_exchange_row_is_altered_by_hand(string tamper, string expected)
+    {
+        await ListAndFundAsync();
+        var listing = (await Post("post", seller, Side.Sell, 5_000, 100)).Sequence!.Value;
+        Assert.True((await Take("take", listing, buyer, 40)).IsOk);
+        time.Now = Monday.AddDays(1).AddHours(6);
+        await Ok("settle", _ => ExchangeStep.Run(new SettleTrades(new DateOnly(2026, 3, 3))));
+        var sound = await JournalVerifier.VerifyAsync(store, Clock, null);
+        Assert.True(sound.IsSound, string.Join("; ", sound.Problems));
+        Assert.Equal(await exchange.StateHashAsync(), sound.Exchange.StateHash);
+        Assert.Equal(exchange.Sequence, sound.Exchange.JournalRows);
+
+        Assert.True(await store.ExecuteAsync(tamper) > 0, "the tamper statement changed no row");
+        var report = await JournalVerifier.VerifyAsync(store, Clock, null);
+        Assert.False(report.IsSound);
+        Assert.Contains(report.Problems, p => p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task an_exchange_configured_with_another_fee_or_clock_refuses_to_start_on_the_store()
+    {
+        await ListAndFundAsync();
+        Assert.Equal(new ExchangeSettings(false, 60), await store.ExchangeSettingsAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ExchangeEngine.StartAsync(registry, Clock, MarketRules.Default with { Fees = new FeeSchedule(30) }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ExchangeEngine.StartAsync(registry, MarketClock.AlwaysOpenDemo()));
+        // Verify replays on the recorded clock and fee without being told them.
+        Assert.True((await JournalVerifier.VerifyAsync(store)).IsSound);
+    }
+
+    [Fact]
+    public async Task verify_fails_when_the_exchange_ran_under_other_rules()
+    {
+        await ListAndFundAsync();
+        var listing = (await Post("post", seller, Side.Sell, 5_000, 100)).Sequence!.Value;
+        Assert.True((await Take("take", listing, buyer, 40)).IsOk);
+        // A fee other than the one the trade paid replays to other events: the recorded result no longer matches.
+        var report = await JournalVerifier.VerifyAsync(store, Clock, MarketRules.Default with { Fees = new FeeSchedule(30) });
+        Assert.Contains(report.Problems, p => p.Contains("replays as", StringComparison.Ordinal));
     }
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider

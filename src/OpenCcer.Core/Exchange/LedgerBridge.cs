@@ -11,7 +11,13 @@ namespace OpenCcer.Core.Exchange;
 /// </summary>
 public sealed class LedgerBridge
 {
+    /// <summary>How the purpose of every exchange reservation begins; no other reservation may begin so.</summary>
+    public const string PurposePrefix = "exchange ";
+
     private readonly Dictionary<string, ReservationId> _reservations = new(StringComparer.Ordinal);
+
+    /// <summary>True when a reservation with this purpose is the exchange's: only the exchange may release or deliver it.</summary>
+    public static bool IsExchangePurpose(string purpose) => purpose.StartsWith(PurposePrefix, StringComparison.Ordinal);
 
     /// <summary>Starts from the open exchange reservations of <paramref name="ledger"/>.</summary>
     public LedgerBridge(Ledger ledger)
@@ -19,7 +25,7 @@ public sealed class LedgerBridge
         ArgumentNullException.ThrowIfNull(ledger);
         foreach (var r in ledger.Reservations)
         {
-            if (r.Remaining > 0 && r.Purpose.StartsWith("exchange ", StringComparison.Ordinal))
+            if (r.Remaining > 0 && IsExchangePurpose(r.Purpose))
             {
                 _reservations[r.Purpose] = r.Id;
             }

@@ -85,6 +85,16 @@ public static class Problems
         detail: $"A person's change needs a second person to confirm it: create a request at {requestsPath}.",
         statusCode: StatusCodes.Status403Forbidden, title: "Maker-checker required.", type: "/problems/maker-checker-required");
 
+    public const string ReservationOwnedByExchangeType = "/problems/reservation-owned-by-exchange";
+
+    /// <summary>
+    /// A reservation that holds units for an exchange listing, proposal, bid or trade is released and
+    /// delivered by the exchange alone: anything else would leave the venue's books out of step with the ledger.
+    /// </summary>
+    public static IResult ReservationOwnedByExchange(long id) => TypedResults.Problem(
+        detail: $"Reservation {id} holds units for the exchange: cancel the order on the exchange, or let settlement deliver it.",
+        statusCode: StatusCodes.Status409Conflict, title: "The reservation belongs to the exchange.", type: ReservationOwnedByExchangeType);
+
     public static IResult Forbidden(string why) => TypedResults.Problem(
         detail: why, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", type: "/problems/forbidden");
 

@@ -203,6 +203,8 @@ public static class RegistryEndpoints
         var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         var purpose = r.Required("purpose", body.Purpose);
+        if (OpenCcer.Core.Exchange.LedgerBridge.IsExchangePurpose(purpose))
+            r.Fail("purpose", $"A purpose beginning with \"{OpenCcer.Core.Exchange.LedgerBridge.PurposePrefix}\" is the exchange's; the exchange reserves units itself.");
         if (r.HasErrors) return r.Problem();
         if (await MustOwn(http, store, account, exchangeMay: true) is { } denied) return denied;
         return await Operations.SubmitAsync(engine, op,
@@ -231,12 +233,16 @@ public static class RegistryEndpoints
         var op = r.OperationId(body!.OperationId);
         long? quantity = body.QuantityTonnes is null ? null : r.Quantity("quantity_tonnes", body.QuantityTonnes);
         if (r.HasErrors) return r.Problem();
-        var (_, denied) = await OwnReservation(http, store, id, exchangeMay: true);
+        var (reservation, denied) = await OwnReservation(http, store, id, exchangeMay: true);
         if (denied is not null) return denied;
+        if (IsExchanges(reservation!)) return Problems.ReservationOwnedByExchange(id);
         return await Operations.SubmitAsync(engine, op, new ReleaseReservation(new ReservationId(id), quantity), http.RequestAborted);
     }
 
-    private static async Task<IResult> Settle(HttpContext http, RegistryEngine engine, JsonSerializerOptions json, long id)
+    // The purpose of a reservation never changes, so this check cannot be overtaken by a later write.
+    private static bool IsExchanges(ReservationRow reservation) => OpenCcer.Core.Exchange.LedgerBridge.IsExchangePurpose(reservation.Purpose);
+
+    private static async Task<IResult> Settle(HttpContext http, RegistryEngine engine, LedgerStore store, JsonSerializerOptions json, long id)
     {
         var (body, problem) = await RequestReader.ReadAsync<SettleRequest>(http, json);
         if (problem is not null) return problem;
@@ -247,6 +253,8 @@ public static class RegistryEndpoints
         if (r.HasErrors) return r.Problem();
         if (Caller.Of(http.User).Role is not (Roles.ExchangeOperator or Roles.RegistryAdministrator))
             return Problems.Forbidden("Only the exchange settles reservations.");
+        if (await store.ReservationAsync(id, http.RequestAborted) is { } reservation && IsExchanges(reservation))
+            return Problems.ReservationOwnedByExchange(id);
         return await Operations.SubmitAsync(engine, op, new SettleReservation(new ReservationId(id), new AccountId(to), quantity), http.RequestAborted);
     }
 
@@ -263,6 +271,8 @@ public static class RegistryEndpoints
         var beneficiary = r.Required("beneficiary", body.Beneficiary);
         if (r.HasErrors) return r.Problem();
         if (People.Member.Of(http.User) is not null) return Problems.MakerCheckerRequired("/api/v1/cancellation-requests");
+        if (body.ReservationId is { } held && await store.ReservationAsync(held, http.RequestAborted) is { } owned && IsExchanges(owned))
+            return Problems.ReservationOwnedByExchange(held);
         if (purpose is CancellationPurpose.Forced or CancellationPurpose.Judicial)
         {
             if (!Caller.Of(http.User).IsAdministrator) return Problems.Forbidden("Forced and judicial cancellations are the registry's.");

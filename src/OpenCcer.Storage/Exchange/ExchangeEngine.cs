@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OpenCcer.Core.Exchange;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage.Journal;
@@ -26,7 +27,7 @@ public sealed class ExchangeEngine
     private LedgerBridge? bridge;
     private long sequence;
     private string headHash = JournalHash.Genesis;
-    private IReadOnlyDictionary<Instrument, MarketSnapshot> snapshots = new Dictionary<Instrument, MarketSnapshot>();
+    private Board board = Board.Empty;
 
     private ExchangeEngine(RegistryEngine registry, MarketClock clock, MarketRules rules, TimeProvider? time)
     {
@@ -50,9 +51,16 @@ public sealed class ExchangeEngine
     public long Sequence => Volatile.Read(ref sequence);
 
     /// <summary>Every listed market after the last committed command, in listing order.</summary>
-    public IReadOnlyList<MarketSnapshot> Markets => [.. Volatile.Read(ref snapshots).Values];
+    public IReadOnlyList<MarketSnapshot> Markets
+    {
+        get
+        {
+            var current = Volatile.Read(ref board);
+            return [.. current.Order.Select(i => current.ByInstrument[i])];
+        }
+    }
 
-    public MarketSnapshot? Market(Instrument instrument) => Volatile.Read(ref snapshots).GetValueOrDefault(instrument);
+    public MarketSnapshot? Market(Instrument instrument) => Volatile.Read(ref board).ByInstrument.GetValueOrDefault(instrument);
 
     /// <summary>
     /// Replays the exchange journal of the registry's store and returns the running engine. Commands are
@@ -63,6 +71,11 @@ public sealed class ExchangeEngine
         TimeProvider? time = null, CancellationToken ct = default)
     {
         var engine = new ExchangeEngine(registry, clock, rules ?? MarketRules.Default, time);
+        // A journal replays only on the clock and fee it was written under: record them once, refuse others.
+        var configured = ExchangeSettings.Of(engine.clock, engine.rules);
+        var recorded = await registry.Store.SaveExchangeSettingsAsync(configured, ct);
+        if (recorded != configured)
+            throw new InvalidOperationException($"The exchange journal of this store was written with {recorded}; this exchange is configured with {configured}.");
         await engine.LoadAsync(ct);
         return engine;
     }
@@ -118,7 +131,7 @@ public sealed class ExchangeEngine
                 committed[operationId] = (requestHash, row.Sequence);
                 Volatile.Write(ref sequence, row.Sequence);
                 headHash = row.Hash;
-                var markets = Snapshot();
+                var markets = Snapshot(Touched(work.Command));
                 Changed?.Invoke(new ExchangeChange(row.Sequence, work.Trades, markets));
             }
             return work.Outcome!;
@@ -161,7 +174,7 @@ public sealed class ExchangeEngine
         bridge = null;
         Volatile.Write(ref sequence, seq);
         headHash = hash;
-        Snapshot();
+        Snapshot(null);
     }
 
     /// <summary>Rebuilds memory from the store after a failed commit, which may in fact have landed.</summary>
@@ -181,16 +194,41 @@ public sealed class ExchangeEngine
         }
     }
 
-    private List<MarketSnapshot> Snapshot()
+    /// <summary>
+    /// Publishes new snapshots of the markets a command touched (every market when <paramref name="touched"/>
+    /// is null), so the cost after a command follows the markets it ran on, not how many are listed.
+    /// </summary>
+    private List<MarketSnapshot> Snapshot(IReadOnlyList<Instrument>? touched)
     {
-        var next = new Dictionary<Instrument, MarketSnapshot>();
-        foreach (var info in venue.Instruments)
+        var current = touched is null ? Board.Empty : board;
+        var byInstrument = current.ByInstrument.ToBuilder();
+        var order = current.Order;
+        var changed = new List<MarketSnapshot>();
+        foreach (var instrument in touched ?? [.. venue.Instruments.Select(i => i.Instrument)])
         {
-            venue.TryGetMarket(info.Instrument, out var market, out _);
-            next[info.Instrument] = MarketSnapshot.Of(info, market);
+            if (!venue.TryGetMarket(instrument, out var market, out var info)) continue;
+            var snapshot = MarketSnapshot.Of(info, market);
+            if (!byInstrument.ContainsKey(instrument)) order = order.Add(instrument);
+            byInstrument[instrument] = snapshot;
+            changed.Add(snapshot);
         }
-        Volatile.Write(ref snapshots, next);
-        return [.. next.Values];
+        Volatile.Write(ref board, new Board(byInstrument.ToImmutable(), order));
+        return changed;
+    }
+
+    /// <summary>The markets a command can change: its own; none for cash; every one for a close or a settlement (which closes first).</summary>
+    private static IReadOnlyList<Instrument>? Touched(VenueCommand? command) => command switch
+    {
+        ToMarket c => [c.Instrument],
+        ListInstrument c => [c.Instrument],
+        DepositCash or WithdrawCash or null => [],
+        _ => null,
+    };
+
+    /// <summary>The published snapshots: by instrument, and the instruments in listing order.</summary>
+    private sealed record Board(ImmutableDictionary<Instrument, MarketSnapshot> ByInstrument, ImmutableList<Instrument> Order)
+    {
+        public static readonly Board Empty = new(ImmutableDictionary<Instrument, MarketSnapshot>.Empty, []);
     }
 
     private static string HashOf(ExchangeJournalRow r) =>
@@ -205,6 +243,9 @@ public sealed class ExchangeEngine
         public ExchangeOutcome? Outcome { get; private set; }
 
         public ExchangeJournalRow? Row => write?.Journal;
+
+        /// <summary>The venue command that ran, once it has.</summary>
+        public VenueCommand? Command { get; private set; }
 
         public List<Trade> Trades { get; } = [];
 
@@ -229,6 +270,7 @@ public sealed class ExchangeEngine
             }
 
             var result = engine.venue.Execute(step.Command, when);
+            Command = step.Command;
             if (step.Before is not null && !result.IsOk) throw new RefusedAfterRegistry(result.Status);
             var bridge = engine.bridge ??= new LedgerBridge(session.Ledger);
             for (var i = 0; i < result.UnitEffects.Count; i++)
@@ -246,18 +288,9 @@ public sealed class ExchangeEngine
             var stamp = EventJson.Timestamp(when);
             var hash = JournalHash.Of(engine.headHash, seq, operationId, requestHash, kind, command + "\n" + record, stamp);
             write = new ExchangeWrite(new ExchangeJournalRow(seq, operationId, requestHash, kind, command, record, stamp, engine.headHash, hash));
-            if (step.Command is ListInstrument list && engine.venue.TryGetMarket(list.Instrument, out _, out var info) && info.ListedAt == when
-                && !engine.snapshots.ContainsKey(list.Instrument))
-                write.Instruments.Add(info);
-            foreach (var e in result.Events)
-            {
-                var trade = e switch { ListingTaken t => t.Trade, BulkConfirmed c => c.Trade, BidAllocated a => a.Trade, _ => null };
-                if (trade is not null) Trades.Add(trade);
-            }
-            write.Trades.AddRange(Trades);
-            if (step.Command is SettleTrades settle) write.Settled.AddRange(result.Settled.Select(p => (p.Trade, settle.Date)));
-            write.Accounts.AddRange(engine.venue.Cash.TakeChangedAccounts());
-            write.Postings.AddRange(engine.venue.Cash.TakePostings());
+            write.Collect(step.Command, result, engine.venue, when,
+                isNewInstrument: step.Command is ListInstrument list && !engine.board.ByInstrument.ContainsKey(list.Instrument));
+            Trades.AddRange(write.Trades);
             Outcome = new ExchangeOutcome(seq, result.Status, result.MarketStatus, null, result.Events, result.Settled, Replayed: false, IdempotencyConflict: false);
         }
 

@@ -156,6 +156,9 @@ public static class Tables
             seq bigint PRIMARY KEY CHECK (seq >= 1), operation_id text NOT NULL UNIQUE, request_hash text NOT NULL,
             kind text NOT NULL, command text NOT NULL, result text NOT NULL, at text NOT NULL, prev_hash text NOT NULL,
             hash text NOT NULL);
+        CREATE TABLE IF NOT EXISTS exchange_settings (
+            id integer PRIMARY KEY CHECK (id = 1), always_open_demo integer NOT NULL,
+            fee_basis_points integer NOT NULL CHECK (fee_basis_points >= 0));
         CREATE TABLE IF NOT EXISTS exchange_instruments (
             project_code text NOT NULL, vintage integer NOT NULL, listed_by bigint NOT NULL,
             initial_price_fen bigint NOT NULL CHECK (initial_price_fen > 0), listed_at text NOT NULL, tradable_from text NOT NULL,
