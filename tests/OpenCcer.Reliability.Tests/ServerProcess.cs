@@ -56,6 +56,10 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         start.ArgumentList.Add("--ConnectionStrings:Registry");
         start.ArgumentList.Add(connectionString);
+        // The content root is not the server's folder, so appsettings.json is not read: the tests trade at any
+        // hour on the always-open demo clock (a trading day closes at midnight China Standard Time).
+        start.ArgumentList.Add("--Exchange:AlwaysOpenDemo");
+        start.ArgumentList.Add("true");
         foreach (var s in settings) start.ArgumentList.Add(s);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
