@@ -20,9 +20,12 @@ public static class LoadCommand
 {
     private const int InFlightMax = 512;
 
+    private const string Buyer = "ccer-demo-buyer-cement";
+    private static readonly ConcurrentQueue<long> OpenOrders = new();
+
     /// <summary>
-    /// What is measured. Add a target here to measure another endpoint in the same run, e.g. the order
-    /// endpoint of the exchange once it exists: a name and a function that sends request number n.
+    /// What is measured. Add a target here to measure another endpoint in the same run: a name and a
+    /// function that sends request number n.
     /// </summary>
     private static IReadOnlyList<LoadTarget> Targets() =>
     [
@@ -37,7 +40,46 @@ public static class LoadCommand
             request.Headers.Add("X-Api-Key", "ccer-demo-owner-spic");
             return http.SendAsync(request);
         }),
+        new("order", Order),
     ];
+
+    /// <summary>
+    /// The exchange's order endpoint: Jidong Cement posts a one-tonne buy listing on the demo instrument
+    /// (GD-OW-0002 2024, below every sell, so it rests) and, on every other request, cancels one it posted,
+    /// so the number of its open listings stays under the per-participant limit. Each is one journaled
+    /// exchange command with its cash hold or release.
+    /// </summary>
+    private static async Task<HttpResponseMessage> Order(HttpClient http, long n)
+    {
+        var id = $"load-{Guid.CreateVersion7():N}";
+        long listing = 0;
+        var cancel = n % 2 == 1 && OpenOrders.TryDequeue(out listing);
+        var request = cancel
+            ? Post($"/api/v1/exchange/markets/GD-OW-0002/2024/listings/{listing}/cancel", $$"""{"operation_id":"{{id}}"}""")
+            : Post("/api/v1/exchange/markets/GD-OW-0002/2024/listings", $$"""{"operation_id":"{{id}}","side":"buy","price_fen":5700,"quantity_tonnes":1}""");
+        var response = await http.SendAsync(request);
+        if (!cancel && response.IsSuccessStatusCode)
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            OpenOrders.Enqueue(body.RootElement.GetProperty("order_id").GetInt64());
+        }
+        return response;
+    }
+
+    private static HttpRequestMessage Post(string path, string body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", Buyer);
+        return request;
+    }
+
+    /// <summary>Cash for the order target's buy listings: one deposit large enough for any run.</summary>
+    private static async Task DepositAsync(HttpClient http)
+    {
+        using var response = await http.SendAsync(Post("/api/v1/exchange/cash/deposits",
+            $$"""{"operation_id":"load-deposit-{{Guid.CreateVersion7():N}}","amount_fen":500000000}"""));
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The load deposit was refused: {await response.Content.ReadAsStringAsync()}");
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
@@ -71,6 +113,7 @@ public static class LoadCommand
             output.WriteLine($"{"target",-22} {"offered/s",10} {"sustained/s",12} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
             var best = new Dictionary<string, double>();
             var saturated = new HashSet<string>();
+            await DepositAsync(http);
             foreach (var target in Targets())
                 for (var w = 0; w < 200; w++) await target.Send(http, w); // warm-up
             foreach (var rate in rates)
@@ -163,7 +206,9 @@ public static class LoadCommand
         var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
         listener.Stop();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "exec", dll, "--urls", address, "--ConnectionStrings:Registry", store }) start.ArgumentList.Add(a);
+        // The always-open demo clock, so orders can be measured at any hour.
+        foreach (var a in new[] { "exec", dll, "--urls", address, "--ConnectionStrings:Registry", store, "--Exchange:AlwaysOpenDemo", "true" })
+            start.ArgumentList.Add(a);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
