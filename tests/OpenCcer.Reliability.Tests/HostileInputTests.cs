@@ -26,6 +26,15 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json")).RootElement;
         var operations = OpenApiOperation.Read(document);
         Assert.True(operations.Count > 40, $"only {operations.Count} operations in the OpenAPI document");
+        // The exchange's writes are in the document, so they get the same hostile requests (wrong roles included).
+        string[] exchange =
+        [
+            "POST /api/v1/exchange/markets/{projectCode}/{vintage}/listings", "POST /api/v1/exchange/markets/{projectCode}/{vintage}/listings/{id}/take",
+            "POST /api/v1/exchange/markets/{projectCode}/{vintage}/take-best", "POST /api/v1/exchange/markets/{projectCode}/{vintage}/listings/{id}/cancel",
+            "POST /api/v1/exchange/cash/deposits", "POST /api/v1/exchange/close", "POST /api/v1/exchange/settlements",
+        ];
+        var missing = exchange.Except(operations.Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}")).ToList();
+        Assert.True(missing.Count == 0, "exchange operations missing from the OpenAPI document: " + string.Join(", ", missing));
         var knownIds = await KnownIds(http);
         var generator = new HostileRequests(seed, knownIds);
         var fingerprint = new StoreFingerprint(connectionString);

@@ -13,7 +13,8 @@ public static class ExchangeProblems
     {
         VenueStatus.InstrumentNotListed or VenueStatus.NoTradingAccount => StatusCodes.Status404NotFound,
         VenueStatus.InitialPriceRequired or VenueStatus.InitialPriceInvalid or VenueStatus.AmountInvalid => StatusCodes.Status400BadRequest,
-        VenueStatus.BankRefused => StatusCodes.Status502BadGateway,
+        // The bank refusing a transfer (over its limit, no such account) refuses the request; it is no server fault.
+        VenueStatus.BankRefused => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status409Conflict,
     };
 
