@@ -115,4 +115,12 @@ public abstract partial class LedgerStore
         }
         return (await ExchangeSettingsAsync(ct))!;
     }
+
+    /// <summary>
+    /// Exchange journal rows before <paramref name="beforeSeq"/> whose result holds an event of
+    /// <paramref name="eventType"/> (its JSON type name), newest first. Scans the journal: for the operator's reviews.
+    /// </summary>
+    public Task<List<ExchangeJournalRow>> ExchangeJournalRowsWithEventAsync(string eventType, long beforeSeq, int limit, CancellationToken ct = default) =>
+        ReadAsync($"SELECT {ExchangeJournalColumns} FROM exchange_journal WHERE seq < @before AND result LIKE @pattern ORDER BY seq DESC LIMIT @limit",
+            ExchangeRow, ct, ("@before", beforeSeq), ("@pattern", $"%\"type\":\"{eventType}\"%"), ("@limit", Clamp(limit)));
 }

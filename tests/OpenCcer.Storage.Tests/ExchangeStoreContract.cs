@@ -229,6 +229,18 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task journal_rows_with_an_event_type_are_found_newest_first_before_a_sequence()
+    {
+        await ListAndFundAsync();
+        var first = await Post("post-1", seller, Side.Sell, 5_000, 10);
+        var second = await Post("post-2", seller, Side.Sell, 5_001, 10);
+        var rows = await store.ExchangeJournalRowsWithEventAsync("listing_posted", long.MaxValue, 10);
+        Assert.Equal([second.Sequence!.Value, first.Sequence!.Value], rows.Select(r => r.Sequence));
+        Assert.Equal([first.Sequence!.Value], (await store.ExchangeJournalRowsWithEventAsync("listing_posted", second.Sequence!.Value, 10)).Select(r => r.Sequence));
+        Assert.Empty(await store.ExchangeJournalRowsWithEventAsync("surveillance_flagged", long.MaxValue, 10));
+    }
+
+    [Fact]
     public async Task published_markets_follow_each_command_and_equal_a_replay_after_a_restart()
     {
         var solar = new Instrument("QH-ST-0005", 2024);

@@ -21,6 +21,7 @@ public static class ExchangeSetup
     public const string TraderPolicy = "exchange-trader";
     public const string OperatorPolicy = "exchange-operator";
     public const string ReportReaderPolicy = "exchange-report-reader";
+    public const string SurveillanceReaderPolicy = "exchange-surveillance-reader";
 
     public static async Task AddExchangeAsync(this WebApplicationBuilder builder, RegistryEngine registry)
     {
@@ -34,7 +35,8 @@ public static class ExchangeSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(TraderPolicy, p => p.RequireRole(Roles.AccountHolders))
             .AddPolicy(OperatorPolicy, p => p.RequireRole(Roles.ExchangeOperator))
-            .AddPolicy(ReportReaderPolicy, p => p.RequireRole([.. Roles.AccountHolders, Roles.ExchangeOperator, Roles.Regulator]));
+            .AddPolicy(ReportReaderPolicy, p => p.RequireRole([.. Roles.AccountHolders, Roles.ExchangeOperator, Roles.Regulator]))
+            .AddPolicy(SurveillanceReaderPolicy, p => p.RequireRole(Roles.ExchangeOperator, Roles.Regulator));
     }
 
     /// <summary>Maps every exchange route and starts the engine now, so a journal that does not replay stops the server at start.</summary>
@@ -44,6 +46,7 @@ public static class ExchangeSetup
         app.MapTradingEndpoints();
         app.MapCashEndpoints();
         app.MapMarketEndpoints();
+        app.MapSurveillanceEndpoints();
         return app;
     }
 }
