@@ -7,7 +7,7 @@ namespace OpenCcer.Reliability.Tests;
 
 /// <summary>
 /// A cheap summary of everything a request could change: the journal's and the lifecycle journal's
-/// heads, the row count of every table and the version or status sums of the workflow tables. Two equal
+/// heads, the row count of every table (of the exchange journal, the rows that changed something) and the version or status sums of the workflow tables. Two equal
 /// fingerprints mean no row was added or removed and no journal, lifecycle stream or workflow advanced.
 /// </summary>
 public sealed class StoreFingerprint
@@ -47,7 +47,12 @@ public sealed class StoreFingerprint
         var tables = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        var parts = tables.Select(t => $"(SELECT COUNT(*) FROM {t}) AS {t}").ToList();
+        // The exchange journals refused commands too, as an audit row with the refusal and no events (a
+        // refusal that rolled the trading day carries its events and counts as a change): those rows
+        // record the request, they change no book, cash or unit, so they are left out of the fingerprint.
+        var parts = tables.Where(t => t != "exchange_journal").Select(t => $"(SELECT COUNT(*) FROM {t}) AS {t}").ToList();
+        if (tables.Contains("exchange_journal"))
+            parts.Add("""(SELECT COUNT(*) FROM exchange_journal WHERE result LIKE '{"status":"ok"%' OR result NOT LIKE '%"events":[]}') AS exchange_changes""");
         parts.Add("(SELECT hash FROM journal ORDER BY seq DESC LIMIT 1) AS journal_head");
         parts.Add("(SELECT hash FROM lifecycle_events ORDER BY seq DESC LIMIT 1) AS lifecycle_head");
         parts.Add("(SELECT SUM(version) FROM projects) AS project_versions");
