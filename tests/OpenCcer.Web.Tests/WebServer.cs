@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenCcer.Storage;
+using OpenCcer.Storage.Exchange;
 using OpenCcer.Storage.Lifecycle;
 
 namespace OpenCcer.Web.Tests;
@@ -29,6 +30,7 @@ public sealed class WebServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public LedgerStore Store => Services.GetRequiredService<LedgerStore>();
     public LifecycleService Lifecycle => Services.GetRequiredService<LifecycleService>();
+    public ExchangeEngine Exchange => Services.GetRequiredService<ExchangeEngine>();
 
     /// <summary>Where screenshots of failed journeys go.</summary>
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -7,9 +7,15 @@ using OpenCcer.Storage.Projections;
 
 namespace OpenCcer.Server.Pages;
 
-/// <summary>Home: the registry's headline figures, projects open for comments, latest issuances.</summary>
+/// <summary>Home: the registry's and the market's headline figures, projects open for comments, latest issuances.</summary>
 public sealed class IndexModel(LedgerStore store, LifecycleService lifecycle) : PageModel
 {
+    /// <summary>Tonnes traded on the exchange so far.</summary>
+    public long TradedTonnes { get; private set; }
+
+    /// <summary>The latest trade on any market, or null before the first.</summary>
+    public Storage.Exchange.TradeRow? LatestTrade { get; private set; }
+
     public RegistryTotals Totals { get; private set; } = null!;
     public int ProjectCount { get; private set; }
     public int RegisteredCount { get; private set; }
@@ -20,6 +26,8 @@ public sealed class IndexModel(LedgerStore store, LifecycleService lifecycle) : 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Totals = await store.TotalsAsync(ct);
+        TradedTonnes = await store.TradedTonnesAsync(ct);
+        LatestTrade = await store.LatestTradeAsync(ct);
         var projects = await Explorer.AllProjectsAsync(store, ct);
         Today = lifecycle.Today();
         ProjectCount = projects.Count;

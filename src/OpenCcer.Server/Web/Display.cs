@@ -14,6 +14,11 @@ public static class Display
 
     public static string Tonnes(long value) => Number(value) + " t";
 
+    /// <summary>A price or an amount in fen, shown in yuan with two decimals.</summary>
+    public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("N2", CultureInfo.CurrentCulture);
+
+    public static string Yuan(long? fen) => fen is { } f ? Yuan(f) : "—";
+
     public static string Date(DateOnly date) => date.ToString(IsChinese ? "yyyy年M月d日" : "d MMM yyyy", CultureInfo.CurrentCulture);
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";

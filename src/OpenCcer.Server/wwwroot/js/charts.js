@@ -1,4 +1,5 @@
 // Draws every <canvas data-chart="{...}"> with Chart.js; the data comes from the page as JSON (no inline script).
+// A dataset may name its own type ("line" over bars) and a second axis ("price"), and its unit ("t", "¥").
 (function () {
   "use strict";
   if (typeof Chart === "undefined") return;
@@ -7,14 +8,21 @@
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var spec = JSON.parse(canvas.getAttribute("data-chart"));
     var doughnut = spec.type === "doughnut";
+    var secondAxis = false;
     var datasets = spec.datasets.map(function (d, i) {
-      return {
+      var set = {
         label: d.label,
         data: d.data,
+        unit: d.unit || "t",
         backgroundColor: doughnut ? palette.slice(0, d.data.length) : palette[i % palette.length]
       };
+      if (d.type) { set.type = d.type; set.borderColor = palette[i % palette.length]; }
+      if (d.yAxisID) { set.yAxisID = d.yAxisID; secondAxis = true; }
+      return set;
     });
     var number = new Intl.NumberFormat(locale);
+    var scales = doughnut ? {} : { x: { stacked: spec.stacked }, y: { stacked: spec.stacked, beginAtZero: true } };
+    if (secondAxis) scales.price = { position: "right", beginAtZero: false, grid: { drawOnChartArea: false } };
     new Chart(canvas, {
       type: spec.type,
       data: { labels: spec.labels, datasets: datasets },
@@ -22,8 +30,12 @@
         responsive: true,
         maintainAspectRatio: false,
         locale: locale,
-        plugins: { tooltip: { callbacks: { label: function (c) { return (c.dataset.label || c.label) + ": " + number.format(c.parsed.y !== undefined ? c.parsed.y : c.parsed) + " t"; } } } },
-        scales: doughnut ? {} : { x: { stacked: spec.stacked }, y: { stacked: spec.stacked, beginAtZero: true } }
+        plugins: { tooltip: { callbacks: { label: function (c) {
+          var value = number.format(c.parsed.y !== undefined ? c.parsed.y : c.parsed);
+          var unit = c.dataset.unit;
+          return (c.dataset.label || c.label) + ": " + (unit === "¥" ? "¥" + value : value + " " + unit);
+        } } } },
+        scales: scales
       }
     });
   });

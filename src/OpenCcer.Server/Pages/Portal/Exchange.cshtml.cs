@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenCcer.Core.Exchange;
+using OpenCcer.Server.Api;
+using OpenCcer.Server.Web;
+using OpenCcer.Storage;
+using OpenCcer.Storage.Exchange;
+
+namespace OpenCcer.Server.Pages.Portal;
+
+/// <summary>
+/// The exchange operator's day end: close the trading day of every market, settle a day's trades, and
+/// every participant's settlement report of that day. The same operations as the API's close and settlement.
+/// </summary>
+[Authorize(Policy = ExchangeSetup.OperatorPolicy)]
+public sealed class ExchangeModel(ExchangeEngine exchange, LedgerStore store, TimeProvider time, IStringLocalizer<Text> text) : PageModel
+{
+    public FormErrors Errors { get; } = new();
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+    [BindProperty(SupportsGet = true, Name = "date")] public string? Date { get; set; }
+
+    /// <summary>The date offered for settlement: the earliest trade date not yet settled, else today (China Standard Time).</summary>
+    public string SettleDate { get; private set; } = "";
+    public IReadOnlyList<MarketSnapshot> Markets => exchange.Markets;
+    public List<SettlementReport> Reports { get; private set; } = [];
+
+    public string NewOperationId() => "web-" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCloseAsync(string? operationId)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var result = r.HasErrors ? r.Problem()
+            : await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext), _ => ExchangeStep.Run(new CloseMarkets()));
+        if (Errors.Accept(result, text)) return Redirect("/portal/exchange?done=closed");
+        await LoadAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSettleAsync(string? operationId, string? date)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var day = r.Date("date", DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null);
+        IResult result;
+        if (r.HasErrors)
+        {
+            result = r.Problem();
+        }
+        else
+        {
+            try
+            {
+                var outcome = await exchange.ExecuteAsync(op, ExchangeCall.Hash(HttpContext, day), _ => ExchangeStep.Run(new SettleTrades(day)),
+                    HttpContext.RequestAborted);
+                result = ExchangeProblems.Of(outcome, op) ?? TypedResults.Ok();
+            }
+            catch (StoreUnavailableException e)
+            {
+                result = ExchangeCall.Unavailable(e);
+            }
+        }
+        if (Errors.Accept(result, text, "date"))
+            return Redirect("/portal/exchange?done=settled&date=" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await LoadAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        SettleDate = await store.EarliestUnsettledTradeDateAsync(ct) ?? today;
+        if (DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var shown))
+            Reports = await SettlementReports.AllAsync(store, shown.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);
+    }
+}

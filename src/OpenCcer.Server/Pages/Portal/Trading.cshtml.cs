@@ -1,0 +1,154 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Primitives;
+using OpenCcer.Core.Registry;
+using OpenCcer.Server.Api;
+using OpenCcer.Server.Web;
+using OpenCcer.Storage;
+using OpenCcer.Storage.Exchange;
+using OpenCcer.Storage.Projections;
+
+namespace OpenCcer.Server.Pages.Portal;
+
+/// <summary>
+/// The trader's desk: cash at the exchange (deposit through the settlement bank, statement), units in the
+/// trading account listed for sale, other participants' listings to take, and settlement reports. Every
+/// form runs the same exchange operations as the API's endpoints.
+/// </summary>
+public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, LedgerStore store, TimeProvider time, IStringLocalizer<Text> text)
+    : PageModel
+{
+    public sealed record Offer(MarketSnapshot Market, ListingView Listing);
+
+    public long? Participant { get; private set; }
+    public CashAccountRow? Cash { get; private set; }
+    public List<CashPostingRow> Postings { get; private set; } = [];
+    public List<HoldingRow> Holdings { get; private set; } = [];
+    public List<Offer> Mine { get; private set; } = [];
+    public List<Offer> Others { get; private set; } = [];
+    public List<SettlementReport> Reports { get; private set; } = [];
+    public FormErrors Errors { get; } = new();
+    public string? Form { get; private set; }
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
+    public string NewOperationId() => "web-" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+
+    public MarketSnapshot? MarketOf(HoldingRow h) => exchange.Market(new Instrument(h.ProjectCode, h.Vintage));
+
+    public FormErrors ErrorsOf(string form) => Form == form ? Errors : new FormErrors();
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostDepositAsync(string? operationId, string? amount)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var fen = SettlementReports.Fen(amount);
+        if (fen is null or <= 0) r.Fail("amount_fen", text["Trading.AmountInvalid"]);
+        if (r.HasErrors) return await Refused(r.Problem(), "deposit", "amount_fen");
+        var me = await ExchangeCall.ParticipantAsync(store, Caller.Of(User).SubjectId, HttpContext.RequestAborted);
+        if (me is null) return await Refused(ExchangeProblems.For(VenueStatus.NoTradingAccount), "deposit", "amount_fen");
+        IResult result;
+        try
+        {
+            var (outcome, receipt) = await CashDesk.DepositAsync(exchange, bank, op, new ParticipantId(me.Value), new Money(fen!.Value), HttpContext.RequestAborted);
+            result = ExchangeProblems.Of(outcome, op) is { } refused
+                ? outcome.Status == VenueStatus.BankRefused && receipt?.Reason is { } why ? ExchangeProblems.For(VenueStatus.BankRefused, why) : refused
+                : TypedResults.Ok();
+        }
+        catch (StoreUnavailableException e)
+        {
+            result = ExchangeCall.Unavailable(e);
+        }
+        return await After(result, "deposit", "deposited", "amount_fen");
+    }
+
+    public async Task<IActionResult> OnPostListInstrumentAsync(string? operationId, string? projectCode, int? vintage, string? price)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var instrument = r.Instrument(projectCode, vintage);
+        var fen = Price(r, price);
+        var form = $"list-{projectCode}-{vintage}";
+        if (r.HasErrors) return await Refused(r.Problem(), form, "price_fen");
+        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, instrument, fen),
+            ExchangeCall.AsParticipant(HttpContext, (_, me) => ExchangeStep.Run(new ListInstrument(instrument, me, new PricePerTonne(fen)))));
+        return await After(result, form, "instrument-listed", "price_fen");
+    }
+
+    public async Task<IActionResult> OnPostSellAsync(string? operationId, string? projectCode, int? vintage, string? price, string? quantity)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var instrument = r.Instrument(projectCode, vintage);
+        var fen = Price(r, price);
+        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
+        var form = $"sell-{projectCode}-{vintage}";
+        if (r.HasErrors) return await Refused(r.Problem(), form, "price_fen", "quantity_tonnes");
+        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, Side.Sell, fen, tonnes),
+            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument, new PostListing(new OrderId(c.Sequence), me,
+                Side.Sell, new PricePerTonne(fen), new Core.Primitives.Tonnes(tonnes), c.Position(me, instrument))))), opensOrder: true);
+        return await After(result, form, "listed", "price_fen", "quantity_tonnes");
+    }
+
+    public async Task<IActionResult> OnPostTakeAsync(string? operationId, string? projectCode, int? vintage, long? listing, string? quantity)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var instrument = r.Instrument(projectCode, vintage);
+        var id = r.Required("listing_id", listing);
+        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
+        var form = $"take-{listing}";
+        if (r.HasErrors) return await Refused(r.Problem(), form, "quantity_tonnes");
+        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id, tonnes),
+            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument,
+                new TakeListing(new OrderId(id), me, new Core.Primitives.Tonnes(tonnes), c.Position(me, instrument))))));
+        return await After(result, form, "taken", "quantity_tonnes");
+    }
+
+    private static long Price(RequestReader r, string? yuan)
+    {
+        var fen = SettlementReports.Fen(yuan);
+        if (fen is null or <= 0) r.Fail("price_fen", "A price in yuan per tonne, at most two decimals (58.50).");
+        return fen ?? 0;
+    }
+
+    private static long? Tonnes(string? value) =>
+        long.TryParse(value, NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var t) ? t : null;
+
+    private async Task<IActionResult> After(IResult result, string form, string done, params string[] fields)
+    {
+        if (Errors.Accept(result, text, fields)) return Redirect("/portal/trading?done=" + done);
+        return await Refused(null, form, fields);
+    }
+
+    private async Task<IActionResult> Refused(IResult? problem, string form, params string[] fields)
+    {
+        if (problem is not null) Errors.Accept(problem, text, fields);
+        Form = form;
+        await LoadAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var caller = Caller.Of(User);
+        if (caller.SubjectId is null || !Roles.HoldsAccounts(caller.Role)) return;
+        var trading = (await store.AccountsOfSubjectAsync(caller.SubjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Trading);
+        if (trading is null) return;
+        Participant = trading.Id;
+        Cash = await store.CashAccountAsync(trading.Id, ct);
+        Postings = await store.CashPostingsAsync(trading.Id, 0, 200, ct);
+        Holdings = (await store.HoldingsAsync(trading.Id, ct)).Where(h => h.Available + h.Reserved > 0).ToList();
+        foreach (var m in exchange.Markets)
+        {
+            foreach (var l in m.Sells.Concat(m.Buys))
+                (l.Participant.Value == trading.Id ? Mine : Others).Add(new Offer(m, l));
+        }
+        foreach (var date in await store.SettlementDatesAsync(trading.Id, 5, ct))
+            Reports.Add(await SettlementReports.ForAsync(store, trading.Id, date, ct));
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using OpenCcer.Core.Registry;
+
+namespace OpenCcer.Web.Tests;
+
+/// <summary>The trader portal and the exchange's day end: a sale from one participant to another, settled into both accounts.</summary>
+[Collection(WebCollection.Name)]
+public sealed class TradingJourneys(WebServer server)
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    private static string Yuan(long fen) => "¥" + (fen / 100m).ToString("N2", English);
+
+    private static string Tonnes(long t) => t.ToString("N0", English) + " t";
+
+    private static async Task ExpectDoneAsync(IPage page, string done) =>
+        await Assertions.Expect(page.Locator($"[data-done='{done}']")).ToBeVisibleAsync();
+
+    private async Task<(long Registry, long Trading)> AccountsAsync(string subject)
+    {
+        var accounts = await server.Store.AccountsOfSubjectAsync(subject);
+        return (accounts.Single(a => a.Kind == (int)AccountKind.Registry).Id, accounts.Single(a => a.Kind == (int)AccountKind.Trading).Id);
+    }
+
+    private async Task<long> AvailableAsync(long account, string code, int vintage) =>
+        (await server.Store.HoldingsAsync(account)).SingleOrDefault(h => h.ProjectCode == code && h.Vintage == vintage)?.Available ?? 0;
+
+    private async Task<long> BalanceAsync(long participant) => (await server.Store.CashAccountAsync(participant))?.BalanceFen ?? 0;
+
+    [Fact]
+    public async Task a_participant_moves_units_to_trading_lists_them_another_takes_them_and_settlement_shows_in_both_accounts()
+    {
+        var (spicRegistry, spic) = await AccountsAsync("91370000MA3CSPIC01");
+        var (_, jidong) = await AccountsAsync("91110000MA01CEMT02");
+        var holding = (await server.Store.HoldingsAsync(spicRegistry)).First(h => h.Available >= 1_000);
+        var (code, vintage) = (holding.ProjectCode, holding.Vintage);
+        var instrument = new Instrument(code, vintage);
+        var key = $"{code}-{vintage}";
+        var spicTradingBefore = await AvailableAsync(spic, code, vintage);
+        var jidongTradingBefore = await AvailableAsync(jidong, code, vintage);
+        var spicCash = await BalanceAsync(spic);
+        var jidongCash = await BalanceAsync(jidong);
+        const long price = 60_00, quantity = 100, fee = 36_00; // 6‰ of ¥6,000 each side
+        string? listing = null;
+
+        await server.JourneyAsync("seller-moves-and-lists", async page =>
+        {
+            await WebServer.SignInAsync(page, "spic.maker");
+            await page.ClickAsync("a[href='/portal/holdings']");
+            var card = page.Locator($"[data-holding='{spicRegistry}-{key}']");
+            await card.Locator("form.inline-form input[name=quantity]").FillAsync("150");
+            await card.Locator("form.inline-form button").ClickAsync();
+            await ExpectDoneAsync(page, "moved");
+
+            await page.GotoAsync("/portal");
+            await page.ClickAsync("a[href='/portal/trading']");
+            await page.FillAsync("form.deposit-form input[name=amount]", "1000");
+            await page.ClickAsync("form.deposit-form button");
+            await ExpectDoneAsync(page, "deposited");
+            await Assertions.Expect(page.Locator("[data-cash=balance]")).ToHaveTextAsync(Yuan(spicCash + 1_000_00));
+            var units = page.Locator($"[data-trading-holding='{key}']");
+            await Assertions.Expect(units.Locator("[data-available]")).ToHaveTextAsync(Tonnes(spicTradingBefore + 150));
+            if (server.Exchange.Market(instrument) is null)
+            {
+                // The first holder lists the instrument; it trades from the next trading day.
+                await units.Locator("form.list-instrument-form input[name=price]").FillAsync("60");
+                await units.Locator("form.list-instrument-form button").ClickAsync();
+                await ExpectDoneAsync(page, "instrument-listed");
+            }
+        });
+        Assert.NotNull(server.Exchange.Market(instrument));
+        server.Time.Advance(TimeSpan.FromDays(1));
+
+        await server.JourneyAsync("seller-lists-for-sale", async page =>
+        {
+            await WebServer.SignInAsync(page, "spic.maker");
+            await page.GotoAsync("/portal/trading");
+            var units = page.Locator($"[data-trading-holding='{key}']");
+            units = page.Locator($"[data-trading-holding='{key}']");
+            await units.Locator("form.sell-form input[name=price]").FillAsync("60.00");
+            await units.Locator("form.sell-form input[name=quantity]").FillAsync(quantity.ToString(CultureInfo.InvariantCulture));
+            await units.Locator("form.sell-form button").ClickAsync();
+            await ExpectDoneAsync(page, "listed");
+            var mine = page.Locator("table.my-listings tbody tr", new() { HasText = $"{code} · {vintage}" });
+            await Assertions.Expect(mine.Locator("td").Nth(2)).ToHaveTextAsync(Yuan(price));
+            await Assertions.Expect(mine.Locator("td").Nth(3)).ToHaveTextAsync(Tonnes(quantity));
+            listing = await mine.GetAttributeAsync("data-listing");
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-reserved]")).ToHaveTextAsync(Tonnes(quantity));
+        });
+
+        await server.JourneyAsync("buyer-deposits-and-takes", async page =>
+        {
+            await WebServer.SignInAsync(page, "jidong.trader");
+            await page.ClickAsync("a[href='/portal/trading']");
+            await page.FillAsync("form.deposit-form input[name=amount]", "10000.00");
+            await page.ClickAsync("form.deposit-form button");
+            await ExpectDoneAsync(page, "deposited");
+            await Assertions.Expect(page.Locator("[data-cash=balance]")).ToHaveTextAsync(Yuan(jidongCash + 10_000_00));
+            await Assertions.Expect(page.Locator("table.statement tbody tr").Last).ToHaveAttributeAsync("data-posting", "deposit");
+
+            var row = page.Locator($"table.board tr[data-listing='{listing}']");
+            await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(Yuan(price));
+            await row.Locator("input[name=quantity]").FillAsync(quantity.ToString(CultureInfo.InvariantCulture));
+            await row.Locator("button").ClickAsync();
+            await ExpectDoneAsync(page, "taken");
+            await Assertions.Expect(page.Locator($"table.board tr[data-listing='{listing}']")).ToHaveCountAsync(0);
+            // Until settlement the purchase and its fee are held.
+            await Assertions.Expect(page.Locator("[data-cash=held]")).ToHaveTextAsync(Yuan(price * quantity + fee));
+        });
+        var trade = (await server.Store.TradesAsync(code, vintage, 1))[0];
+        Assert.Equal(quantity, trade.Quantity);
+
+        // The next day the exchange closes and settles the trading day.
+        server.Time.Advance(TimeSpan.FromDays(1));
+        await server.JourneyAsync("operator-closes-and-settles", async page =>
+        {
+            await WebServer.SignInAsync(page, "bgx.operator");
+            await page.ClickAsync("a[href='/portal/exchange']");
+            await page.ClickAsync("#close button");
+            await ExpectDoneAsync(page, "closed");
+            await page.FillAsync("#settle input[name=date]", trade.TradeDate);
+            await page.ClickAsync("#settle button");
+            await ExpectDoneAsync(page, "settled");
+            var seller = page.Locator($"article.report[data-report='{spic}']");
+            await Assertions.Expect(seller.Locator($"tr[data-trade='{trade.TradeId}']")).ToHaveAttributeAsync("data-side", "Sell");
+            await Assertions.Expect(page.Locator($"article.report[data-report='{jidong}'] tr[data-trade='{trade.TradeId}']")).ToHaveAttributeAsync("data-side", "Buy");
+        });
+
+        await server.JourneyAsync("seller-sees-the-settlement", async page =>
+        {
+            await WebServer.SignInAsync(page, "spic.maker");
+            await page.GotoAsync("/portal/trading");
+            await Assertions.Expect(page.Locator("[data-cash=balance]")).ToHaveTextAsync(Yuan(spicCash + 1_000_00 + price * quantity - fee));
+            await Assertions.Expect(page.Locator("[data-cash=held]")).ToHaveTextAsync(Yuan(0));
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-available]")).ToHaveTextAsync(Tonnes(spicTradingBefore + 50));
+            var report = page.Locator($"article.report[data-date='{trade.TradeDate}']");
+            await Assertions.Expect(report.Locator("[data-sold]")).ToHaveTextAsync(Tonnes(quantity));
+            await Assertions.Expect(report.Locator("[data-net]")).ToHaveTextAsync(Yuan(price * quantity - fee));
+        });
+
+        await server.JourneyAsync("buyer-sees-the-settlement", async page =>
+        {
+            await WebServer.SignInAsync(page, "jidong.trader");
+            await page.GotoAsync("/portal/trading");
+            await Assertions.Expect(page.Locator("[data-cash=balance]")).ToHaveTextAsync(Yuan(jidongCash + 10_000_00 - price * quantity - fee));
+            var report = page.Locator($"article.report[data-date='{trade.TradeDate}']");
+            await Assertions.Expect(report.Locator("[data-bought]")).ToHaveTextAsync(Tonnes(quantity));
+            await Assertions.Expect(report.Locator("[data-fees]")).ToHaveTextAsync(Yuan(fee));
+            await page.GotoAsync("/portal/holdings");
+            await Assertions.Expect(page.Locator($"[data-holding='{jidong}-{key}'] [data-available]")).ToHaveTextAsync(Tonnes(jidongTradingBefore + quantity));
+        });
+
+        Assert.Equal(spicCash + 1_000_00 + price * quantity - fee, await BalanceAsync(spic));
+        Assert.Equal(jidongTradingBefore + quantity, await AvailableAsync(jidong, code, vintage));
+    }
+}
