@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests(PeopleServer server) : IClassFixtur
         ("*", "/projects"),
         ("*", "/cancellations"),
         ("*", "/statistics"),
+        ("GET", "/market"),
         ("*", "/sign-in"),
         ("*", "/sign-out"),
     ];

@@ -26,7 +26,7 @@ public static class WebSetup
         {
             // The explorer is public; the portal needs a signed-in person or key (a browser is sent to sign in).
             o.Conventions.AllowAnonymousToPage("/Index");
-            foreach (var folder in new[] { "/Projects", "/Cancellations", "/Statistics", "/Account" }) o.Conventions.AllowAnonymousToFolder(folder);
+            foreach (var folder in new[] { "/Projects", "/Cancellations", "/Statistics", "/Market", "/Account" }) o.Conventions.AllowAnonymousToFolder(folder);
             o.Conventions.AuthorizeFolder("/Portal", Api.RegistryEndpoints.ReaderPolicy);
         });
         services.Configure<RequestLocalizationOptions>(o =>
