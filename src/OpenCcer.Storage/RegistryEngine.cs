@@ -209,21 +209,7 @@ public sealed partial class RegistryEngine : IAsyncDisposable
     }
 
     /// <summary>Rebuilds memory from the store after a failed commit (which may in fact have landed).</summary>
-    private async Task RecoverAsync()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await LoadAsync(CancellationToken.None);
-                return;
-            }
-            catch (Exception) when (attempt < 50)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Min(attempt + 1, 10)));
-            }
-        }
-    }
+    private Task RecoverAsync() => Reload.UntilLoadedAsync(LoadAsync);
 
     public async ValueTask DisposeAsync()
     {

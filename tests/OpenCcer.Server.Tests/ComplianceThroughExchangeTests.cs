@@ -40,9 +40,6 @@ public sealed class ComplianceThroughExchangeTests(ExchangeServer server) : ICla
         return h.ValueKind == JsonValueKind.Undefined ? (0, 0) : (h.GetProperty("available_tonnes").GetInt64(), h.GetProperty("cancelled_tonnes").GetInt64());
     }
 
-    private void At(int day, int hour, int minute) =>
-        server.Clock.SetUtcNow(new DateTimeOffset(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(8)));
-
     private static object Surrender(string op, long allowances, long offsets) => new
     {
         operation_id = op,
@@ -59,7 +56,7 @@ public sealed class ComplianceThroughExchangeTests(ExchangeServer server) : ICla
         var (cementRegistry, cementTrading) = await AccountsOf(Cement);
 
         // Monday: the plant is registered, receives 96,000 t of allowances and reports 100,000 t verified.
-        At(2, 10, 0);
+        server.At(2, 10, 0);
         await Ok(await regulator.PostAsJsonAsync("/api/v1/compliance/entities", new { subject_id = CementSubject, sector = "cement", province = "Beijing" }));
         await Ok(await regulator.PostAsJsonAsync($"{Period}/allocations", new { operation_id = "cea-2025", quantity_tonnes = 96_000 }));
         var verified = await Ok(await regulator.PostAsJsonAsync($"{Period}/emissions", new { verified_tonnes = 100_000 }));
@@ -70,7 +67,7 @@ public sealed class ComplianceThroughExchangeTests(ExchangeServer server) : ICla
             new { operation_id = "list-cement-lot", project_code = Code, vintage = Vintage, quantity_tonnes = 6_000, initial_price_fen = 60_00 }));
 
         // Tuesday: the plant deposits 400,000.00 CNY and takes SPIC's 6,000 t listing at 60.00.
-        At(3, 10, 0);
+        server.At(3, 10, 0);
         await Ok(await cement.PostAsJsonAsync("/api/v1/exchange/cash/deposits", new { operation_id = "cement-dep", amount_fen = 400_000_00 }));
         var posted = await Ok(await spic.PostAsJsonAsync(Market + "/listings", new { operation_id = "spic-sell", side = "sell", price_fen = 60_00, quantity_tonnes = 6_000 }));
         var listing = posted.GetProperty("order_id").GetInt64();
@@ -79,7 +76,7 @@ public sealed class ComplianceThroughExchangeTests(ExchangeServer server) : ICla
         Assert.Equal((360_000_00L, 2_160_00L), (trade.GetProperty("turnover_fen").GetInt64(), trade.GetProperty("buyer_fee_fen").GetInt64()));
 
         // After the close the exchange closes the day and settles: the units reach the plant's trading account.
-        At(3, 15, 30);
+        server.At(3, 15, 30);
         await Ok(await server.As(Exchange).PostAsJsonAsync("/api/v1/exchange/close", new { operation_id = "close-cement" }));
         await Ok(await server.As(Exchange).PostAsJsonAsync("/api/v1/exchange/settlements", new { operation_id = "settle-cement", date = "2026-03-03" }));
         Assert.Equal((6_000L, 0L), await Holding(cementTrading));
@@ -87,7 +84,7 @@ public sealed class ComplianceThroughExchangeTests(ExchangeServer server) : ICla
         Assert.Equal(400_000_00L - 360_000_00L - 2_160_00L, cash.GetProperty("balance_fen").GetInt64());
 
         // Wednesday: the plant moves the units to its registry account and surrenders.
-        At(4, 10, 0);
+        server.At(4, 10, 0);
         await Ok(await cement.PostAsJsonAsync("/api/v1/transfers", new
         {
             operation_id = "cement-from-trading",

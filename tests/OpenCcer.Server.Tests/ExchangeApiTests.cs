@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using static OpenCcer.Server.Tests.ExchangeServer;
 using static OpenCcer.Server.Tests.ServerFixture;
 
 namespace OpenCcer.Server.Tests;
@@ -16,26 +17,6 @@ public sealed class ExchangeApiTests(ExchangeServer server) : IClassFixture<Exch
     private const int Vintage = 2023;
     private const string Market = $"/api/v1/exchange/markets/{Code}/2023";
 
-    private static async Task<JsonElement> Ok(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static async Task Problem(HttpResponseMessage response, HttpStatusCode status, string type)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal(type, JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
-    }
-
-    private async Task<long> TradingAccountOf(string key)
-    {
-        var accounts = await Ok(await server.As(key).GetAsync("/api/v1/accounts"));
-        return accounts.EnumerateArray().Single(a => a.GetProperty("kind").GetInt32() == 2).GetProperty("id").GetInt64();
-    }
-
     private async Task<(long Available, long Reserved)> Holding(long account)
     {
         var holdings = await Ok(await server.As(Admin).GetAsync($"/api/v1/accounts/{account}/holdings"));
@@ -49,18 +30,15 @@ public sealed class ExchangeApiTests(ExchangeServer server) : IClassFixture<Exch
         return (cash.GetProperty("balance_fen").GetInt64(), cash.GetProperty("held_fen").GetInt64(), cash.GetProperty("available_fen").GetInt64());
     }
 
-    private void At(int day, int hour, int minute) =>
-        server.Clock.SetUtcNow(new DateTimeOffset(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(8)));
-
     [Fact]
     public async Task two_participants_deposit_list_take_close_and_settle_to_the_fen()
     {
         var spic = server.As(Spic);
         var cement = server.As(Cement);
         var exchange = server.As(Exchange);
-        var seller = await TradingAccountOf(Spic);
-        var buyer = await TradingAccountOf(Cement);
-        At(2, 10, 0);
+        var seller = await server.TradingAccountOf(Spic);
+        var buyer = await server.TradingAccountOf(Cement);
+        server.At(2, 10, 0);
         var (sellerStart, _) = await Holding(seller);
 
         // Monday: SPIC moves 1,000 t to trading and lists the instrument at 60.00; it trades from Tuesday.
@@ -73,7 +51,7 @@ public sealed class ExchangeApiTests(ExchangeServer server) : IClassFixture<Exch
             HttpStatusCode.Conflict, "/problems/instrument-not-yet-tradable");
 
         // Tuesday 10:00: the buyer deposits 100,000.00 CNY; SPIC lists 500 t at 60.50; the buyer takes 300 t.
-        At(3, 10, 0);
+        server.At(3, 10, 0);
         await Ok(await cement.PostAsJsonAsync("/api/v1/exchange/cash/deposits", new { operation_id = "dep-1", amount_fen = 100_000_00 }));
         var posted = await Ok(await spic.PostAsJsonAsync(Market + "/listings", new { operation_id = "sell-1", side = "sell", price_fen = 60_50, quantity_tonnes = 500 }));
         var listing = posted.GetProperty("order_id").GetInt64();
@@ -99,7 +77,7 @@ public sealed class ExchangeApiTests(ExchangeServer server) : IClassFixture<Exch
         // After the close the exchange closes the day (the unfilled 200 t expire) and settles.
         await Problem(await exchange.PostAsJsonAsync("/api/v1/exchange/settlements", new { operation_id = "settle-early", date = "2026-03-03" }),
             HttpStatusCode.Conflict, "/problems/settlement-too-early");
-        At(3, 15, 30);
+        server.At(3, 15, 30);
         await Ok(await exchange.PostAsJsonAsync("/api/v1/exchange/close", new { operation_id = "close-1" }));
         Assert.Equal((sellerStart + 700, 300L), await Holding(seller));
         var settled = await Ok(await exchange.PostAsJsonAsync("/api/v1/exchange/settlements", new { operation_id = "settle-1", date = "2026-03-03" }));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using static OpenCcer.Server.Tests.ExchangeServer;
 using static OpenCcer.Server.Tests.ServerFixture;
 
 namespace OpenCcer.Server.Tests;
@@ -10,24 +11,7 @@ public sealed class ExchangeMethodsApiTests(ExchangeServer server) : IClassFixtu
 {
     private const string Market = "/api/v1/exchange/markets/SD-OW-0001/2022";
 
-    private static async Task<JsonElement> Ok(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static async Task Problem(HttpResponseMessage response, HttpStatusCode status, string type)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal(type, JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
-    }
-
     private async Task<long> Held(string key) => (await Ok(await server.As(key).GetAsync("/api/v1/exchange/cash"))).GetProperty("held_fen").GetInt64();
-
-    private void At(int day, int hour, int minute) =>
-        server.Clock.SetUtcNow(new DateTimeOffset(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(8)));
 
     [Fact]
     public async Task bulk_proposals_biddings_and_suspension_hold_and_release_what_they_should()
@@ -35,16 +19,16 @@ public sealed class ExchangeMethodsApiTests(ExchangeServer server) : IClassFixtu
         var spic = server.As(Spic);
         var cement = server.As(Cement);
         var exchange = server.As(Exchange);
-        At(2, 10, 0);
+        server.At(2, 10, 0);
         await Ok(await spic.PostAsJsonAsync("/api/v1/exchange/instruments",
             new { operation_id = "list", project_code = "SD-OW-0001", vintage = 2022, quantity_tonnes = 2_000, initial_price_fen = 60_00 }));
-        At(3, 10, 0);
+        server.At(3, 10, 0);
         await Ok(await cement.PostAsJsonAsync("/api/v1/exchange/cash/deposits", new { operation_id = "dep", amount_fen = 700_000_000 }));
 
         // Bulk agreements trade in the afternoon only; a buy proposal holds 100,000 t × (60.00 + 0.36) and a decline releases it.
         var proposal = new { operation_id = "bulk-1", counterparty_subject_id = "91370000MA3CSPIC01", side = "buy", price_fen = 60_00, quantity_tonnes = 100_000 };
         await Problem(await cement.PostAsJsonAsync(Market + "/bulk", proposal), HttpStatusCode.Conflict, "/problems/outside-session");
-        At(3, 13, 30);
+        server.At(3, 13, 30);
         var proposed = await Ok(await cement.PostAsJsonAsync(Market + "/bulk", proposal with { operation_id = "bulk-2" }));
         Assert.Equal(603_600_000L, await Held(Cement));
         var id = proposed.GetProperty("order_id").GetInt64();
@@ -66,12 +50,12 @@ public sealed class ExchangeMethodsApiTests(ExchangeServer server) : IClassFixtu
             pricing = "pay_as_bid",
         }));
         var biddingId = bidding.GetProperty("order_id").GetInt64();
-        At(3, 13, 40);
+        server.At(3, 13, 40);
         await Ok(await cement.PostAsJsonAsync($"{Market}/biddings/{biddingId}/bids", new { operation_id = "bid", price_fen = 61_00, quantity_tonnes = 500 }));
         Assert.Equal(500 * (61_00 + 37L), await Held(Cement));
         await Problem(await exchange.PostAsJsonAsync($"{Market}/biddings/{biddingId}/close", new { operation_id = "close-early" }),
             HttpStatusCode.Conflict, "/problems/bidding-not-ended");
-        At(3, 14, 0);
+        server.At(3, 14, 0);
         var closed = await Ok(await exchange.PostAsJsonAsync($"{Market}/biddings/{biddingId}/close", new { operation_id = "close-bidding" }));
         var trade = Assert.Single(closed.GetProperty("trades").EnumerateArray());
         Assert.Equal((61_00L, 500L), (trade.GetProperty("price_fen").GetInt64(), trade.GetProperty("quantity_tonnes").GetInt64()));
@@ -86,7 +70,7 @@ public sealed class ExchangeMethodsApiTests(ExchangeServer server) : IClassFixtu
         await Problem(await spic.PostAsJsonAsync(Market + "/suspend", new { operation_id = "not-operator", reason = "x" }), HttpStatusCode.Forbidden, "/problems/forbidden");
         await Ok(await exchange.PostAsJsonAsync(Market + "/resume", new { operation_id = "resume" }));
 
-        At(3, 15, 30);
+        server.At(3, 15, 30);
         await Ok(await exchange.PostAsJsonAsync("/api/v1/exchange/settlements", new { operation_id = "settle", date = "2026-03-03" }));
         Assert.Equal(0L, await Held(Cement));
         var report = Assert.Single((await Ok(await cement.GetAsync("/api/v1/exchange/settlements/2026-03-03/report"))).EnumerateArray());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using static OpenCcer.Server.Tests.ExchangeServer;
 using static OpenCcer.Server.Tests.ServerFixture;
 
 namespace OpenCcer.Server.Tests;
@@ -16,26 +17,6 @@ public sealed class ExchangeReservationGuardTests(ExchangeServer server) : IClas
     private const int Vintage = 2023;
     private const string Market = $"/api/v1/exchange/markets/{Code}/2023";
     private const string Owned = "/problems/reservation-owned-by-exchange";
-
-    private static async Task<JsonElement> Ok(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static async Task Problem(HttpResponseMessage response, HttpStatusCode status, string type)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal(type, JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
-    }
-
-    private async Task<long> TradingAccountOf(string key)
-    {
-        var accounts = await Ok(await server.As(key).GetAsync("/api/v1/accounts"));
-        return accounts.EnumerateArray().Single(a => a.GetProperty("kind").GetInt32() == 2).GetProperty("id").GetInt64();
-    }
 
     private async Task<long> Reserved(long account)
     {
@@ -57,19 +38,16 @@ public sealed class ExchangeReservationGuardTests(ExchangeServer server) : IClas
         throw new InvalidOperationException($"No reservation for order {orderId}.");
     }
 
-    private void At(int day, int hour, int minute) =>
-        server.Clock.SetUtcNow(new DateTimeOffset(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(8)));
-
     [Fact]
     public async Task an_exchange_reservation_is_released_only_by_the_exchange()
     {
         var spic = server.As(Spic);
-        var seller = await TradingAccountOf(Spic);
-        var buyer = await TradingAccountOf(Cement);
-        At(2, 10, 0);
+        var seller = await server.TradingAccountOf(Spic);
+        var buyer = await server.TradingAccountOf(Cement);
+        server.At(2, 10, 0);
         await Ok(await spic.PostAsJsonAsync("/api/v1/exchange/instruments",
             new { operation_id = "list-1", project_code = Code, vintage = Vintage, quantity_tonnes = 1_000, initial_price_fen = 60_00 }));
-        At(3, 10, 0);
+        server.At(3, 10, 0);
         var listing = (await Ok(await spic.PostAsJsonAsync(Market + "/listings",
             new { operation_id = "sell-1", side = "sell", price_fen = 60_50, quantity_tonnes = 400 }))).GetProperty("order_id").GetInt64();
         var reservation = await ReservationOfOrder(listing);

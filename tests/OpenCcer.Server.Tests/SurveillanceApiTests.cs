@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using static OpenCcer.Server.Tests.ExchangeServer;
 using static OpenCcer.Server.Tests.ServerFixture;
 
 namespace OpenCcer.Server.Tests;
@@ -15,39 +16,16 @@ public sealed class SurveillanceApiTests(ExchangeServer server) : IClassFixture<
     private const int Vintage = 2023;
     private const string Market = $"/api/v1/exchange/markets/{Code}/2023";
 
-    private static async Task<JsonElement> Ok(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static async Task Problem(HttpResponseMessage response, HttpStatusCode status, string type)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal(type, JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
-    }
-
-    private async Task<long> TradingAccountOf(string key)
-    {
-        var accounts = await Ok(await server.As(key).GetAsync("/api/v1/accounts"));
-        return accounts.EnumerateArray().Single(a => a.GetProperty("kind").GetInt32() == 2).GetProperty("id").GetInt64();
-    }
-
-    private void At(int day, int hour, int minute) =>
-        server.Clock.SetUtcNow(new DateTimeOffset(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(8)));
-
     [Fact]
     public async Task the_operator_restricts_and_lifts_a_subject_and_reads_the_flags_with_the_regulator()
     {
         var spic = server.As(Spic);
         var exchange = server.As(Exchange);
-        var seller = await TradingAccountOf(Spic);
-        At(2, 10, 0);
+        var seller = await server.TradingAccountOf(Spic);
+        server.At(2, 10, 0);
         await Ok(await spic.PostAsJsonAsync("/api/v1/exchange/instruments",
             new { operation_id = "list-1", project_code = Code, vintage = Vintage, quantity_tonnes = 1_000, initial_price_fen = 60_00 }));
-        At(3, 10, 0);
+        server.At(3, 10, 0);
 
         // Restricted, the seller cannot list; lifted, it can. Restricting twice, or a non-trading account, is refused.
         await Ok(await exchange.PostAsJsonAsync(Market + "/restrictions", new { operation_id = "r-1", participant_id = seller, reason = "inquiry 12" }));

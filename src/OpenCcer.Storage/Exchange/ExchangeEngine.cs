@@ -178,21 +178,7 @@ public sealed class ExchangeEngine
     }
 
     /// <summary>Rebuilds memory from the store after a failed commit, which may in fact have landed.</summary>
-    private async Task ReloadAsync()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await LoadAsync(CancellationToken.None);
-                return;
-            }
-            catch (Exception) when (attempt < 50)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Min(attempt + 1, 10)));
-            }
-        }
-    }
+    private Task ReloadAsync() => Reload.UntilLoadedAsync(LoadAsync);
 
     /// <summary>
     /// Publishes new snapshots of the markets a command touched (every market when <paramref name="touched"/>
