@@ -27,12 +27,14 @@ public static class CoreBench
             GC.WaitForPendingFinalizers();
             var commands = workload.Commands;
             long refused = 0;
+            var cpuStarted = Environment.CpuUsage.TotalTime;
             var started = Stopwatch.GetTimestamp();
             for (var i = 0; i < commands.Length; i++)
             {
                 if (!ledger.Execute(commands[i], at).IsOk) refused++;
             }
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var cpu = Environment.CpuUsage.TotalTime - cpuStarted;
             if (refused != 0) throw new InvalidOperationException($"{workload.Name}: {refused} commands were refused; the workload is wrong.");
             var rate = commands.Length / elapsed.TotalSeconds;
             if (round == 0)
@@ -44,7 +46,7 @@ public static class CoreBench
                 continue;
             }
             rates.Add(rate);
-            log.WriteLine($"  core {workload.Name}: round {round}  {rate,12:N0} ops/s");
+            log.WriteLine($"  core {workload.Name}: round {round}  {rate,12:N0} ops/s  {commands.Length / cpu.TotalSeconds,12:N0} per CPU-second");
         }
         var counts = workload.Commands.GroupBy(c => c switch
             {

@@ -24,7 +24,7 @@ public sealed class Block
     public BlockId Id { get; }
     public IssuanceId Issuance { get; }
     public Instrument Instrument { get; }
-    public long First { get; internal set; }
+    public long First { get; }
     public long Last { get; internal set; }
     public AccountId Account { get; internal set; }
     public UnitState State { get; internal set; }

@@ -154,7 +154,7 @@ public sealed partial class Ledger
         freeze.LiftedAt = x.At;
         changes?.Freezes.Add(x.Freeze);
         var holding = HoldingFor(freeze.Account, freeze.Instrument);
-        var ranges = (holding.Find(UnitState.Frozen, freeze.Id.Value) ?? [])
+        var ranges = ((IEnumerable<Block>?)holding.Find(UnitState.Frozen, freeze.Id.Value) ?? [])
             .Select(b => new SerialRange(b.Issuance, b.First, b.Last))
             .ToList();
         Expect(Total(ranges) == freeze.Quantity, $"Freeze {x.Freeze} does not hold {freeze.Quantity} units.");
@@ -175,22 +175,24 @@ public sealed partial class Ledger
 
     private Holding HoldingFor(AccountId account, Instrument instrument)
     {
-        if (holdings.TryGetValue((account, instrument), out var holding)) return holding;
-        holding = new Holding(account, instrument);
-        holdings.Add((account, instrument), holding);
-        if (!holdingsByAccount.TryGetValue(account, out var list))
+        var owner = AccountFor(account);
+        if (!instrumentIndexes.TryGetValue(instrument, out var index))
         {
-            list = [];
-            holdingsByAccount.Add(account, list);
+            index = instrumentIndexes.Count;
+            instrumentIndexes.Add(instrument, index);
         }
-        list.Add(holding);
+        var holding = owner.FindHolding(index);
+        if (holding is not null) return holding;
+        holding = new Holding(account, instrument, index) { Position = holdings.Count };
+        holdings.Add(holding);
+        owner.AddHolding(holding);
         return holding;
     }
 
     private Block NewBlock(IssuanceId issuance, Instrument instrument, long first, long last, AccountId account, UnitState state, long hold)
     {
         var block = new Block(new BlockId(checked(++lastBlockId)), issuance, instrument, first, last, account, state, hold);
-        blocks.Add(block.Id, block);
+        blocks.Add(block);
         changes?.Blocks.Add(block.Id);
         return block;
     }
@@ -202,7 +204,8 @@ public sealed partial class Ledger
         AccountFor(from);
         AccountFor(to);
         var source = known is not null && known.Account == from && known.Instrument == instrument ? known : null;
-        if (source is null) Expect(holdings.TryGetValue((from, instrument), out source), $"Account {from} holds no {instrument}.");
+        source ??= FindHolding(from, instrument);
+        Expect(source is not null, $"Account {from} holds no {instrument}.");
         // Reservations, cancellations and freezes move units within one holding.
         var target = to == from ? source! : HoldingFor(to, instrument);
         for (var i = 0; i < ranges.Count; i++)
@@ -221,29 +224,30 @@ public sealed partial class Ledger
         Holding target, UnitState toState, long toHold)
     {
         var list = source.Find(fromState, fromHold);
-        var index = list is null ? -1 : Holding.IndexOf(list, range.First);
+        var index = list is null ? -1 : list.IndexOf(range.First);
         Expect(index >= 0, $"Serials {range.First}-{range.Last} are not {fromState} in {source.Account}/{source.Instrument}.");
-        var block = list![index];
-        Expect(block.Issuance == range.Issuance && range.Last <= block.Last,
+        var blockLast = list!.LastAt(index);
+        Expect(list.IssuanceAt(index) == range.Issuance && range.Last <= blockLast,
             $"Serials {range.First}-{range.Last} are not one {fromState} block in {source.Account}/{source.Instrument}.");
+        var block = list[index];
         var count = range.Count;
         Block moved;
-        if (block.First == range.First && block.Last == range.Last)
+        if (list.FirstAt(index) == range.First && blockLast == range.Last)
         {
             list.RemoveAt(index);
             moved = block;
         }
         else
         {
-            if (range.Last < block.Last)
+            if (range.Last < blockLast)
             {
                 // The part above the range stays: a new block right after the current one.
-                var above = NewBlock(block.Issuance, block.Instrument, range.Last + 1, block.Last, block.Account, block.State, block.Hold);
+                var above = NewBlock(block.Issuance, block.Instrument, range.Last + 1, blockLast, block.Account, block.State, block.Hold);
                 list.Insert(index + 1, above);
             }
-            if (block.First < range.First)
+            if (list.FirstAt(index) < range.First)
             {
-                block.Last = range.First - 1;
+                list.SetLast(index, range.First - 1);
                 changes?.Blocks.Add(block.Id);
                 moved = NewBlock(block.Issuance, block.Instrument, range.First, range.Last, target.Account, toState, toHold);
             }
@@ -269,31 +273,37 @@ public sealed partial class Ledger
 
     private void RemoveHolding(Holding holding)
     {
-        holdings.Remove((holding.Account, holding.Instrument));
-        holdingsByAccount[holding.Account].Remove(holding);
+        // Swap the last holding into the removed one's place: the list's order carries no meaning.
+        var last = holdings[^1];
+        holdings[holding.Position] = last;
+        last.Position = holding.Position;
+        holdings.RemoveAt(holdings.Count - 1);
+        AccountFor(holding.Account).RemoveHolding(holding);
         changes?.Holdings.Add((holding.Account, holding.Instrument));
     }
 
-    private static bool Mergeable(Block a, Block b) =>
-        a.Issuance == b.Issuance && a.State == b.State && a.Hold == b.Hold && a.Last + 1 == b.First;
-
-    /// <summary>Inserts <paramref name="block"/> in order and merges it with adjacent blocks of the same issuance.</summary>
-    private void InsertAndMerge(List<Block> list, Block block)
+    /// <summary>
+    /// Inserts <paramref name="block"/> in order and merges it with adjacent blocks of the same
+    /// issuance and hold. One list holds one state (and, but for cancellations, one hold), so the
+    /// block objects are read only once the copies in the list say the serials are adjacent.
+    /// </summary>
+    private void InsertAndMerge(BlockList list, Block block)
     {
-        var i = Holding.InsertionPoint(list, block.First);
+        var i = list.InsertionPoint(block.First);
         list.Insert(i, block);
-        if (i + 1 < list.Count && Mergeable(block, list[i + 1]))
+        if (i + 1 < list.Count && list.IssuanceAt(i + 1) == block.Issuance && block.Last + 1 == list.FirstAt(i + 1)
+            && list[i + 1].Hold == block.Hold)
         {
             var next = list[i + 1];
-            block.Last = next.Last;
+            list.SetLast(i, list.LastAt(i + 1));
             list.RemoveAt(i + 1);
             Delete(next);
         }
-        if (i > 0 && Mergeable(list[i - 1], block))
+        if (i > 0 && list.IssuanceAt(i - 1) == block.Issuance && list.LastAt(i - 1) + 1 == block.First
+            && list[i - 1].Hold == block.Hold)
         {
-            var previous = list[i - 1];
-            previous.Last = block.Last;
-            changes?.Blocks.Add(previous.Id);
+            list.SetLast(i - 1, block.Last);
+            changes?.Blocks.Add(list[i - 1].Id);
             list.RemoveAt(i);
             Delete(block);
         }

@@ -11,7 +11,7 @@ public sealed partial class Ledger
     public IReadOnlyDictionary<IssuanceId, UnitBalance> Balances()
     {
         var sums = issuances.Keys.ToDictionary(id => id, _ => new long[5]);
-        foreach (var b in blocks.Values)
+        foreach (var b in blocks)
         {
             var slot = b.State switch
             {
@@ -38,7 +38,7 @@ public sealed partial class Ledger
         {
             if (!balance.IsConserved) problems.Add($"Issuance {id}: units not conserved ({balance}).");
         }
-        foreach (var group in blocks.Values.GroupBy(b => b.Issuance))
+        foreach (var group in blocks.GroupBy(b => b.Issuance))
         {
             if (!issuances.TryGetValue(group.Key, out var issuance))
             {
@@ -54,7 +54,7 @@ public sealed partial class Ledger
             }
             if (next != issuance.Last + 1) problems.Add($"Issuance {issuance.Id}: blocks end at {next - 1}, expected {issuance.Last}.");
         }
-        foreach (var h in holdings.Values)
+        foreach (var h in holdings)
         {
             var all = h.AllLists().SelectMany(l => l).ToList();
             foreach (var state in Enum.GetValues<UnitState>())
@@ -69,12 +69,14 @@ public sealed partial class Ledger
                     var b = list[i];
                     if (b.Account != h.Account || b.Instrument != h.Instrument || !blocks.ContainsKey(b.Id))
                         problems.Add($"Holding {h.Account}/{h.Instrument} lists block {b.Id} that is elsewhere.");
+                    if (list.FirstAt(i) != b.First || list.LastAt(i) != b.Last || list.IssuanceAt(i) != b.Issuance)
+                        problems.Add($"Holding {h.Account}/{h.Instrument}: the list's copy of block {b.Id} differs from the block.");
                     if (list != h.Find(b.State, b.Hold)) problems.Add($"Holding {h.Account}/{h.Instrument}: block {b.Id} is in the wrong list.");
                     if (i > 0 && list[i - 1].Last >= b.First) problems.Add($"Holding {h.Account}/{h.Instrument} blocks overlap or are unsorted.");
                 }
             }
         }
-        var listed = holdings.Values.Sum(h => (long)h.BlockCount);
+        var listed = holdings.Sum(h => (long)h.BlockCount);
         if (listed != blocks.Count) problems.Add($"{blocks.Count} blocks exist but holdings list {listed}.");
         foreach (var r in reservations.View)
         {
@@ -96,8 +98,8 @@ public sealed partial class Ledger
     }
 
     private long HeldBy(AccountId account, Instrument instrument, UnitState state, long hold) =>
-        holdings.TryGetValue((account, instrument), out var h)
-            ? (h.Find(state, hold) ?? []).Where(b => b.State == state && b.Hold == hold).Sum(b => b.Count)
+        FindHolding(account, instrument) is { } h
+            ? ((IEnumerable<Block>?)h.Find(state, hold) ?? []).Where(b => b.State == state && b.Hold == hold).Sum(b => b.Count)
             : 0;
 
     /// <summary>
@@ -117,7 +119,7 @@ public sealed partial class Ledger
             Add($"A|{a.Id}|{a.Kind}|{a.Pair}|{a.SubjectId}|{a.SubjectName}|{a.HolderType}|{a.State}|{a.FreezeReference}|{a.OpenedAt:O}");
         foreach (var i in issuances.Values.OrderBy(i => i.Id.Value))
             Add($"I|{i.Id}|{i.Reference}|{i.Instrument}|{i.First}|{i.Last}|{i.Account}|{i.IssuedAt:O}");
-        foreach (var b in blocks.Values.OrderBy(b => b.Id.Value))
+        foreach (var b in blocks)
             Add($"B|{b.Id}|{b.Issuance}|{b.First}|{b.Last}|{b.Account}|{b.State}|{b.Hold}");
         foreach (var r in reservations.View.OrderBy(r => r.Id.Value))
             Add($"R|{r.Id}|{r.Account}|{r.Instrument}|{r.Purpose}|{r.Quantity}|{r.Remaining}|{r.CreatedAt:O}");

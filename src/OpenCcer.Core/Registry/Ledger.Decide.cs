@@ -305,7 +305,8 @@ public sealed partial class Ledger
     private LedgerStatus SelectAvailable(AccountId account, Instrument instrument, long quantity, out IReadOnlyList<SerialRange> ranges)
     {
         ranges = [];
-        if (!holdings.TryGetValue((account, instrument), out var holding) || holding.Available < quantity)
+        var holding = FindHolding(account, instrument);
+        if (holding is null || holding.Available < quantity)
         {
             var frozen = holding?.Frozen ?? 0;
             return holding is not null && holding.Available + frozen >= quantity && frozen > 0
@@ -317,19 +318,19 @@ public sealed partial class Ledger
     }
 
     private SerialRange[] SelectHeld(AccountId account, Instrument instrument, UnitState state, long hold, long quantity) =>
-        SelectHeld(holdings[(account, instrument)], state, hold, quantity);
+        SelectHeld(FindHolding(account, instrument) ?? throw new InvalidOperationException($"Account {account} holds no {instrument}."), state, hold, quantity);
 
     /// <summary>The highest <paramref name="quantity"/> serials of one list of the holding, in as many ranges as blocks.</summary>
     private SerialRange[] SelectHeld(Holding holding, UnitState state, long hold, long quantity)
     {
         selected = holding;
-        var list = holding.Find(state, hold) ?? [];
+        var list = holding.Find(state, hold) ?? new BlockList();
         // Count the blocks first so the ranges fit one exact array (most commands take from one block).
         var blockCount = 0;
         var covered = 0L;
         for (var i = list.Count - 1; i >= 0 && covered < quantity; i--)
         {
-            covered = checked(covered + list[i].Count);
+            covered = checked(covered + list.CountAt(i));
             blockCount++;
         }
         if (covered < quantity) throw new InvalidOperationException($"Holding {holding.Account}/{holding.Instrument} counts disagree with its blocks.");
@@ -337,9 +338,10 @@ public sealed partial class Ledger
         var remaining = quantity;
         for (var k = 0; k < blockCount; k++)
         {
-            var b = list[list.Count - 1 - k];
-            var take = Math.Min(remaining, b.Count);
-            picked[k] = new SerialRange(b.Issuance, b.Last - take + 1, b.Last);
+            var i = list.Count - 1 - k;
+            var last = list.LastAt(i);
+            var take = Math.Min(remaining, list.CountAt(i));
+            picked[k] = new SerialRange(list.IssuanceAt(i), last - take + 1, last);
             remaining -= take;
         }
         return picked;
@@ -349,13 +351,14 @@ public sealed partial class Ledger
     private LedgerStatus SelectRange(AccountId account, Instrument instrument, long first, long last, out IReadOnlyList<SerialRange> ranges)
     {
         ranges = [];
-        if (!holdings.TryGetValue((account, instrument), out var holding)) return LedgerStatus.UnitsNotHeld;
+        var holding = FindHolding(account, instrument);
+        if (holding is null) return LedgerStatus.UnitsNotHeld;
         selected = holding;
         var picked = new List<SerialRange>();
         var serial = first;
         while (serial <= last)
         {
-            var index = Holding.IndexOf(holding.AvailableBlocks, serial);
+            var index = holding.AvailableBlocks.IndexOf(serial);
             if (index < 0)
             {
                 var current = serial;

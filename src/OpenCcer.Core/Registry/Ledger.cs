@@ -13,9 +13,10 @@ public sealed partial class Ledger
     private readonly Dictionary<IssuanceId, Issuance> issuances = [];
     private readonly Dictionary<string, IssuanceId> issuanceByReference = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> lastSerialByProject = new(StringComparer.Ordinal);
-    private readonly Dictionary<(AccountId, Instrument), Holding> holdings = [];
-    private readonly Dictionary<AccountId, List<Holding>> holdingsByAccount = [];
-    private readonly Dictionary<BlockId, Block> blocks = [];
+    // Holdings hang off their account (see Account), found by a small integer per instrument.
+    private readonly Dictionary<Instrument, int> instrumentIndexes = [];
+    private readonly List<Holding> holdings = [];
+    private readonly BlockTable blocks = new();
     private readonly SequentialTable<ReservationId, Reservation> reservations = new();
     private readonly Dictionary<FreezeId, Freeze> freezes = [];
     private readonly Dictionary<CancellationId, Cancellation> cancellations = [];
@@ -48,8 +49,8 @@ public sealed partial class Ledger
 
     public IReadOnlyCollection<Account> Accounts => accounts.View;
     public IReadOnlyCollection<Issuance> Issuances => issuances.Values;
-    public IReadOnlyCollection<Block> Blocks => blocks.Values;
-    public IReadOnlyCollection<Holding> Holdings => holdings.Values;
+    public IReadOnlyCollection<Block> Blocks => blocks;
+    public IReadOnlyCollection<Holding> Holdings => holdings.AsReadOnly();
     public IReadOnlyCollection<Reservation> Reservations => reservations.View;
     public IReadOnlyCollection<Freeze> Freezes => freezes.Values;
     public IReadOnlyCollection<Cancellation> Cancellations => cancellations.Values;
@@ -64,10 +65,12 @@ public sealed partial class Ledger
     public Block? FindBlock(BlockId id) => blocks.GetValueOrDefault(id);
 
     public Holding? FindHolding(AccountId account, Instrument instrument) =>
-        holdings.GetValueOrDefault((account, instrument));
+        accounts.TryGetValue(account, out var a) && instrumentIndexes.TryGetValue(instrument, out var index)
+            ? a.FindHolding(index)
+            : null;
 
     public IReadOnlyList<Holding> HoldingsOf(AccountId account) =>
-        holdingsByAccount.TryGetValue(account, out var list) ? list : [];
+        accounts.TryGetValue(account, out var a) ? a.Holdings : [];
 
     public Reservation? FindReservation(ReservationId id) => reservations.GetValueOrDefault(id);
 
