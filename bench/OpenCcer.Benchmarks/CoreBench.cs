@@ -27,6 +27,7 @@ public static class CoreBench
             GC.WaitForPendingFinalizers();
             var commands = workload.Commands;
             long refused = 0;
+            var allocatedStarted = GC.GetAllocatedBytesForCurrentThread();
             var cpuStarted = Environment.CpuUsage.TotalTime;
             var started = Stopwatch.GetTimestamp();
             for (var i = 0; i < commands.Length; i++)
@@ -35,6 +36,7 @@ public static class CoreBench
             }
             var elapsed = Stopwatch.GetElapsedTime(started);
             var cpu = Environment.CpuUsage.TotalTime - cpuStarted;
+            var bytesPerCommand = (GC.GetAllocatedBytesForCurrentThread() - allocatedStarted) / (double)commands.Length;
             if (refused != 0) throw new InvalidOperationException($"{workload.Name}: {refused} commands were refused; the workload is wrong.");
             var rate = commands.Length / elapsed.TotalSeconds;
             if (round == 0)
@@ -46,7 +48,7 @@ public static class CoreBench
                 continue;
             }
             rates.Add(rate);
-            log.WriteLine($"  core {workload.Name}: round {round}  {rate,12:N0} ops/s  {commands.Length / cpu.TotalSeconds,12:N0} per CPU-second");
+            log.WriteLine($"  core {workload.Name}: round {round}  {rate,12:N0} ops/s  {commands.Length / cpu.TotalSeconds,12:N0} per CPU-second  {bytesPerCommand,6:N0} B/command");
         }
         var counts = workload.Commands.GroupBy(c => c switch
             {

@@ -30,47 +30,52 @@ public sealed class Account
     public string? FreezeReference { get; internal set; }
     public bool IsFrozen => FreezeReference is not null;
 
-    // The account's holdings in the order they were opened, and their instrument indexes in an array
-    // of their own: a command that has found the account finds its holding by scanning a few integers
-    // next to each other instead of hashing the project code. Many instruments get a map as well.
+    // The account's holdings in the order they were opened, each next to its instrument index: a
+    // command that has found the account finds its holding by scanning one short array instead of
+    // hashing the project code. An account with many instruments gets a map as well.
     private const int HoldingScanMax = 16;
-    private Holding[] holdings = [];
-    private int[] holdingIndexes = [];
+    private HoldingSlot[] holdings = [];
     private int holdingCount;
     private Dictionary<int, Holding>? holdingMap;
 
-    internal IReadOnlyList<Holding> Holdings => new ArraySegment<Holding>(holdings, 0, holdingCount);
+    private readonly record struct HoldingSlot(int InstrumentIndex, Holding Holding);
+
+    internal IReadOnlyList<Holding> Holdings
+    {
+        get
+        {
+            var list = new Holding[holdingCount];
+            for (var i = 0; i < holdingCount; i++) list[i] = holdings[i].Holding;
+            return list;
+        }
+    }
 
     internal Holding? FindHolding(int instrumentIndex)
     {
         if (holdingMap is not null) return holdingMap.GetValueOrDefault(instrumentIndex);
-        var i = holdingIndexes.AsSpan(0, holdingCount).IndexOf(instrumentIndex);
-        return i >= 0 ? holdings[i] : null;
+        for (var i = 0; i < holdingCount; i++)
+        {
+            if (holdings[i].InstrumentIndex == instrumentIndex) return holdings[i].Holding;
+        }
+        return null;
     }
 
     internal void AddHolding(Holding holding)
     {
-        if (holdingCount == holdings.Length)
-        {
-            var size = Math.Max(4, holdings.Length * 2);
-            Array.Resize(ref holdings, size);
-            Array.Resize(ref holdingIndexes, size);
-        }
-        holdings[holdingCount] = holding;
-        holdingIndexes[holdingCount] = holding.InstrumentIndex;
-        holdingCount++;
+        if (holdingCount == holdings.Length) Array.Resize(ref holdings, Math.Max(4, holdings.Length * 2));
+        holdings[holdingCount++] = new HoldingSlot(holding.InstrumentIndex, holding);
         if (holdingMap is not null) holdingMap.Add(holding.InstrumentIndex, holding);
         else if (holdingCount > HoldingScanMax) holdingMap = Holdings.ToDictionary(h => h.InstrumentIndex);
     }
 
     internal void RemoveHolding(Holding holding)
     {
-        var i = Array.IndexOf(holdings, holding, 0, holdingCount);
-        if (i < 0) return;
+        var i = 0;
+        while (i < holdingCount && holdings[i].Holding != holding) i++;
+        if (i == holdingCount) return;
         holdingCount--;
         Array.Copy(holdings, i + 1, holdings, i, holdingCount - i);
-        Array.Copy(holdingIndexes, i + 1, holdingIndexes, i, holdingCount - i);
-        holdings[holdingCount] = null!;
+        holdings[holdingCount] = default;
         holdingMap?.Remove(holding.InstrumentIndex);
     }
 }

@@ -13,13 +13,8 @@ internal sealed class BlockTable : IReadOnlyCollection<Block>
     private const int PageBits = 10;
     private const int PageSize = 1 << PageBits;
 
-    private readonly List<Page?> pages = [];
-
-    private sealed class Page
-    {
-        public readonly Block?[] Blocks = new Block?[PageSize];
-        public int Live;
-    }
+    private readonly List<Block?[]?> pages = [];
+    private readonly List<int> live = [];
 
     public int Count { get; private set; }
 
@@ -34,7 +29,7 @@ internal sealed class BlockTable : IReadOnlyCollection<Block>
     public Block? GetValueOrDefault(BlockId id)
     {
         var (p, s) = Locate(id);
-        return p >= 0 && p < pages.Count && pages[p] is { } page ? page.Blocks[s] : null;
+        return p >= 0 && p < pages.Count && pages[p] is { } page ? page[s] : null;
     }
 
     public bool ContainsKey(BlockId id) => GetValueOrDefault(id) is not null;
@@ -43,22 +38,26 @@ internal sealed class BlockTable : IReadOnlyCollection<Block>
     {
         var (p, s) = Locate(block.Id);
         if (p < 0) throw new ArgumentOutOfRangeException(nameof(block), $"Block id {block.Id} is out of range.");
-        while (pages.Count <= p) pages.Add(null);
-        var page = pages[p] ??= new Page();
-        if (page.Blocks[s] is not null) throw new InvalidOperationException($"Block {block.Id} exists.");
-        page.Blocks[s] = block;
-        page.Live++;
+        while (pages.Count <= p)
+        {
+            pages.Add(null);
+            live.Add(0);
+        }
+        var page = pages[p] ??= new Block?[PageSize];
+        if (page[s] is not null) throw new InvalidOperationException($"Block {block.Id} exists.");
+        page[s] = block;
+        live[p]++;
         Count++;
     }
 
     public bool Remove(BlockId id)
     {
         var (p, s) = Locate(id);
-        if (p < 0 || p >= pages.Count || pages[p] is not { } page || page.Blocks[s] is null) return false;
-        page.Blocks[s] = null;
+        if (p < 0 || p >= pages.Count || pages[p] is not { } page || page[s] is null) return false;
+        page[s] = null;
         Count--;
         // Keep the last page: new ids are written there next.
-        if (--page.Live == 0 && p != pages.Count - 1) pages[p] = null;
+        if (--live[p] == 0 && p != pages.Count - 1) pages[p] = null;
         return true;
     }
 
@@ -67,7 +66,7 @@ internal sealed class BlockTable : IReadOnlyCollection<Block>
         foreach (var page in pages)
         {
             if (page is null) continue;
-            foreach (var block in page.Blocks)
+            foreach (var block in page)
             {
                 if (block is not null) yield return block;
             }
