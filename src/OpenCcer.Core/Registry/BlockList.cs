@@ -87,6 +87,12 @@ internal sealed class BlockList : IReadOnlyList<Block>
         slots[Count] = default;
     }
 
+    /// <summary>Lets go of the storage of an empty list that will not fill again.</summary>
+    public void Release()
+    {
+        if (Count == 0) slots = [];
+    }
+
     /// <summary>Moves the last serial of the block at <paramref name="index"/>, in the block and in its slot.</summary>
     public void SetLast(int index, long last)
     {

@@ -9,8 +9,12 @@ namespace OpenCcer.Core.Registry;
 /// </summary>
 public sealed class Holding
 {
-    // The lists of reservations and freezes; made on the first hold, as most holdings never have one.
+    // The lists of freezes; made on the first freeze, as most holdings never have one. Reserved blocks
+    // are listed on their reservation; the holding keeps the reservations that got blocks here, and
+    // drops the emptied ones whenever that list has doubled since it was last trimmed.
     private Dictionary<(UnitState State, long Hold), BlockList>? held;
+    private readonly List<Reservation> reservations = [];
+    private int trimAt = 8;
 
     internal Holding(AccountId account, Instrument instrument, int instrumentIndex)
     {
@@ -41,11 +45,15 @@ public sealed class Holding
 
     internal int BlockCount => AllLists().Sum(l => l.Count);
 
-    internal bool IsEmpty => AvailableBlocks.Count == 0 && CancelledBlocks.Count == 0 && (held is null || held.Count == 0);
+    internal bool IsEmpty => AvailableBlocks.Count == 0 && CancelledBlocks.Count == 0 && Reserved == 0 && (held is null || held.Count == 0);
 
     internal IEnumerable<BlockList> AllLists()
     {
         yield return AvailableBlocks;
+        foreach (var r in reservations)
+        {
+            if (r.Blocks.Count > 0) yield return r.Blocks;
+        }
         if (held is not null)
         {
             foreach (var list in held.Values) yield return list;
@@ -53,11 +61,25 @@ public sealed class Holding
         yield return CancelledBlocks;
     }
 
-    /// <summary>The list of blocks in <paramref name="state"/> owned by <paramref name="hold"/>, or null.</summary>
+    internal void Track(Reservation reservation)
+    {
+        if (reservations.Count == trimAt)
+        {
+            reservations.RemoveAll(r => r.Blocks.Count == 0);
+            trimAt = Math.Max(8, reservations.Count * 2);
+        }
+        reservations.Add(reservation);
+    }
+
+    /// <summary>
+    /// The list of blocks in <paramref name="state"/> owned by <paramref name="hold"/>, or null. Not for
+    /// reserved blocks, which are listed on their reservation (see Ledger.ListOf).
+    /// </summary>
     internal BlockList? Find(UnitState state, long hold) => state switch
     {
         UnitState.Available => AvailableBlocks,
         UnitState.Cancelled => CancelledBlocks,
+        UnitState.Reserved => throw new InvalidOperationException("Reserved blocks are listed on their reservation."),
         _ => held?.GetValueOrDefault((state, hold)),
     };
 
@@ -73,7 +95,7 @@ public sealed class Holding
     /// <summary>Drops the list of a hold that no longer owns any block, so holds do not accumulate.</summary>
     internal void Prune(UnitState state, long hold)
     {
-        if (state is UnitState.Reserved or UnitState.Frozen && held is not null && held.TryGetValue((state, hold), out var list) && list.Count == 0)
+        if (state is UnitState.Frozen && held is not null && held.TryGetValue((state, hold), out var list) && list.Count == 0)
             held.Remove((state, hold));
     }
 

@@ -223,7 +223,7 @@ public sealed partial class Ledger
     private void Move(Holding source, UnitState fromState, long fromHold, SerialRange range,
         Holding target, UnitState toState, long toHold)
     {
-        var list = source.Find(fromState, fromHold);
+        var list = ListOf(source, fromState, fromHold);
         var index = list is null ? -1 : list.IndexOf(range.First);
         Expect(index >= 0, $"Serials {range.First}-{range.Last} are not {fromState} in {source.Account}/{source.Instrument}.");
         var blockLast = list!.LastAt(index);
@@ -265,10 +265,42 @@ public sealed partial class Ledger
         changes?.Blocks.Add(moved.Id);
         source.Add(fromState, -count);
         target.Add(toState, count);
-        source.Prune(fromState, fromHold);
-        InsertAndMerge(target.Get(toState, toHold), moved);
+        if (fromState == UnitState.Reserved)
+        {
+            if (list.Count == 0) list.Release();
+        }
+        else
+        {
+            source.Prune(fromState, fromHold);
+        }
+        InsertAndMerge(ListFor(target, toState, toHold), moved);
         if (source.IsEmpty && source.Available + source.Reserved + source.Frozen + source.Cancelled == 0)
             RemoveHolding(source);
+    }
+
+    /// <summary>The list of blocks of <paramref name="holding"/> in <paramref name="state"/> owned by <paramref name="hold"/>, or null.</summary>
+    private BlockList? ListOf(Holding holding, UnitState state, long hold)
+    {
+        if (state != UnitState.Reserved) return holding.Find(state, hold);
+        return reservations.TryGetValue(new ReservationId(hold), out var r) && r.Account == holding.Account
+            && r.Instrument == holding.Instrument
+            ? r.Blocks
+            : null;
+    }
+
+    /// <summary>The list blocks moving to <paramref name="state"/> and <paramref name="hold"/> go to, made if need be.</summary>
+    private BlockList ListFor(Holding holding, UnitState state, long hold)
+    {
+        if (state != UnitState.Reserved) return holding.Get(state, hold);
+        var r = ReservationFor(new ReservationId(hold));
+        Expect(r.Account == holding.Account && r.Instrument == holding.Instrument,
+            $"Reservation {r.Id} is not on {holding.Account}/{holding.Instrument}.");
+        if (!r.Tracked)
+        {
+            holding.Track(r);
+            r.Tracked = true;
+        }
+        return r.Blocks;
     }
 
     private void RemoveHolding(Holding holding)

@@ -71,7 +71,7 @@ public sealed partial class Ledger
                         problems.Add($"Holding {h.Account}/{h.Instrument} lists block {b.Id} that is elsewhere.");
                     if (list.FirstAt(i) != b.First || list.LastAt(i) != b.Last || list.IssuanceAt(i) != b.Issuance)
                         problems.Add($"Holding {h.Account}/{h.Instrument}: the list's copy of block {b.Id} differs from the block.");
-                    if (list != h.Find(b.State, b.Hold)) problems.Add($"Holding {h.Account}/{h.Instrument}: block {b.Id} is in the wrong list.");
+                    if (list != ListOf(h, b.State, b.Hold)) problems.Add($"Holding {h.Account}/{h.Instrument}: block {b.Id} is in the wrong list.");
                     if (i > 0 && list[i - 1].Last >= b.First) problems.Add($"Holding {h.Account}/{h.Instrument} blocks overlap or are unsorted.");
                 }
             }
@@ -99,7 +99,7 @@ public sealed partial class Ledger
 
     private long HeldBy(AccountId account, Instrument instrument, UnitState state, long hold) =>
         FindHolding(account, instrument) is { } h
-            ? ((IEnumerable<Block>?)h.Find(state, hold) ?? []).Where(b => b.State == state && b.Hold == hold).Sum(b => b.Count)
+            ? ((IEnumerable<Block>?)ListOf(h, state, hold) ?? []).Where(b => b.State == state && b.Hold == hold).Sum(b => b.Count)
             : 0;
 
     /// <summary>

@@ -324,7 +324,7 @@ public sealed partial class Ledger
     private SerialRange[] SelectHeld(Holding holding, UnitState state, long hold, long quantity)
     {
         selected = holding;
-        var list = holding.Find(state, hold) ?? new BlockList();
+        var list = ListOf(holding, state, hold) ?? new BlockList();
         // Count the blocks first so the ranges fit one exact array (most commands take from one block).
         var blockCount = 0;
         var covered = 0L;

@@ -26,4 +26,13 @@ public sealed class Reservation
     public long Quantity { get; }
     public long Remaining { get; internal set; }
     public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>
+    /// The reserved blocks, kept on the reservation: a release or settlement has found the reservation
+    /// already, so it finds its blocks without a map per holding.
+    /// </summary>
+    internal BlockList Blocks { get; } = new();
+
+    /// <summary>Whether the holding lists this reservation among its own (done once, when it gets blocks).</summary>
+    internal bool Tracked { get; set; }
 }
