@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OpenCcer.Server.Certificates;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
+using OpenCcer.Server.Certificates;
 using OpenCcer.Storage;
 using UglyToad.PdfPig;
 
