@@ -65,6 +65,31 @@ public sealed class ComplianceJourneys(WebServer server)
             Assert.Contains(lines, l => l.StartsWith($"{Steel},", StringComparison.Ordinal) && l.EndsWith(",200000,210000,200000,0,10000,0,true", StringComparison.Ordinal));
         });
 
+        // Earlier periods, verified but not surrendered, make more rows than one page holds.
+        for (var year = 2014; year < Period; year++)
+        {
+            Assert.True((await compliance.RecordEmissionsAsync(Cement, year, 90_000)).IsOk);
+            Assert.True((await compliance.RecordEmissionsAsync(Steel, year, 180_000)).IsOk);
+        }
+        const int rows = 2 * (Period - 2014 + 1);
+        Assert.True(rows > Server.Pages.Portal.ComplianceModel.PageSize);
+
+        await server.JourneyAsync("regulator-pages-through-compliance", async page =>
+        {
+            await WebServer.SignInAsync(page, "mee.regulator");
+            await page.GotoAsync("/portal/compliance");
+            await Assertions.Expect(page.Locator("table.compliance-units tbody tr")).ToHaveCountAsync(Server.Pages.Portal.ComplianceModel.PageSize);
+            await Assertions.Expect(page.Locator("table.compliance-sectors tr[data-sector=Cement] [data-verified]"))
+                .ToHaveTextAsync(Tonnes(100_000 + (Period - 2014) * 90_000L));
+            await page.ClickAsync("nav.pages a[href='/portal/compliance?page=2']");
+            await Assertions.Expect(page.Locator("nav.pages .current")).ToHaveTextAsync("2");
+            await Assertions.Expect(page.Locator("table.compliance-units tbody tr")).ToHaveCountAsync(rows - Server.Pages.Portal.ComplianceModel.PageSize);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-export=csv]"));
+            Assert.Equal("compliance.csv", download.SuggestedFilename);
+            var lines = (await File.ReadAllTextAsync(await download.PathAsync())).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(rows + 1, lines.Length);
+        });
+
         // The page is the regulator's and the registry's: a trader is turned away.
         await server.JourneyAsync("trader-cannot-read-compliance", async page =>
         {

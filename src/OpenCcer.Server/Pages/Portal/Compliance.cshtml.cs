@@ -28,7 +28,8 @@ public sealed class ComplianceModel(LedgerStore store, ComplianceService complia
         long OffsetLimit, long Shortfall, int Compliant, int NotCompliant);
 
     [BindProperty(SupportsGet = true)] public int? Period { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page of rows shown, from <c>?page=</c> (read from the query only: Razor Pages keep their own "page" route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public List<int> Periods { get; private set; } = [];
     public List<SectorTotal> Sectors { get; private set; } = [];
@@ -37,8 +38,9 @@ public sealed class ComplianceModel(LedgerStore store, ComplianceService complia
     public int PageCount { get; private set; }
     public int OffsetSharePercent => (int)(compliance.Rules.OffsetLimit(10_000) / 100);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
+        PageNumber = page ?? 1;
         var all = await RowsAsync(ct);
         Sectors = all.GroupBy(r => r.Entity.Sector).OrderBy(g => g.Key).Select(g => new SectorTotal(g.Key,
             g.Select(r => r.Entity.SubjectId).Distinct().Count(),
