@@ -91,6 +91,7 @@ app.MapPeopleEndpoints();
 app.MapCertificateEndpoints();
 app.MapComplianceEndpoints();
 app.MapExportEndpoints();
+app.MapExportJobEndpoints();
 app.MapExchangeEndpoints();
 app.MapStatisticsEndpoints();
 app.MapArticle6Endpoints();

@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests(PeopleServer server) : IClassFixtur
         ("*", "/cancellations"),
         ("*", "/statistics"),
         ("GET", "/market"),
+        ("*", "/exports"),
         ("*", "/sign-in"),
         ("*", "/sign-out"),
     ];

@@ -34,6 +34,7 @@ public sealed partial class CrawlerTests(WebServer server)
             var queue = new Queue<string>([start]);
             var failures = new List<string>();
             var pages = 0;
+            var postForms = 0;
             while (queue.Count > 0 && pages < PagesMax)
             {
                 var path = queue.Dequeue();
@@ -43,6 +44,13 @@ public sealed partial class CrawlerTests(WebServer server)
                 var type = response.Headers.TryGetValue("content-type", out var t) ? t : "";
                 if (!type.StartsWith("text/html", StringComparison.Ordinal)) continue;
                 var html = await response.TextAsync();
+                // Every form that changes something carries the antiforgery token.
+                foreach (Match form in PostForm().Matches(html))
+                {
+                    postForms++;
+                    if (!form.Value.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal))
+                        failures.Add($"form without antiforgery token on {path}: {form.Value[..Math.Min(120, form.Value.Length)]}");
+                }
                 if (path == start)
                     Assert.Contains(culture == "en" ? "CCER registry explorer" : "CCER 登记公示", html);
                 foreach (Match m in Href().Matches(html))
@@ -58,9 +66,15 @@ public sealed partial class CrawlerTests(WebServer server)
             Assert.True(failures.Count == 0, "Server errors:\n" + string.Join("\n", failures));
             Assert.True(pages >= 20, $"only {pages} pages reached");
             if (user is not null) Assert.Contains("/portal", seen);
+            if (user is "mee.regulator" or "registry.admin") Assert.Contains("/portal/compliance", seen);
+            Assert.Contains("/exports", seen);
+            Assert.True(user is null || postForms > 0, "no form checked for its antiforgery token");
         });
     }
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
     private static partial Regex Href();
+
+    [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
 }

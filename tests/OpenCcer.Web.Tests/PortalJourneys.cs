@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
+using OpenCcer.Server.Certificates;
 using OpenCcer.Storage;
+using UglyToad.PdfPig;
 
 namespace OpenCcer.Web.Tests;
 
@@ -179,12 +182,52 @@ public sealed class PortalJourneys(WebServer server)
             certificate = Regex.Match(outcome, "certificate (\\S+?)\\.?$").Groups[1].Value;
             Assert.False(string.IsNullOrEmpty(certificate), outcome);
 
-            // The public register lists it, and the certificate verifies with the same serials.
+            // The ledger's record of the cancellation: which serial blocks were cancelled.
+            var record = await server.Store.CancellationAsync(certificate);
+            Assert.NotNull(record);
+            var expected = CertificateViews.SerialBlocks(server.Services.GetRequiredService<SerialFormat>(),
+                new Instrument(record.ProjectCode, record.Vintage), record.Ranges);
+            Assert.Equal(100, Ranges(record.Ranges).Sum(r => r.Last - r.First + 1));
+
+            // The certificate's PDF downloads from the request and prints those blocks.
+            var links = request.Locator($".certificate [data-certificate='{certificate}']");
+            var download = await page.RunAndWaitForDownloadAsync(() => links.Locator("a[data-pdf]").ClickAsync());
+            Assert.Equal(certificate + ".pdf", download.SuggestedFilename);
+            var path = await download.PathAsync();
+            using (var pdf = PdfDocument.Open(await System.IO.File.ReadAllBytesAsync(path)))
+            {
+                var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+                Assert.Contains(certificate, text, StringComparison.Ordinal);
+                Assert.Contains(beneficiary, text, StringComparison.Ordinal);
+                foreach (var block in expected) Assert.Contains(block, text, StringComparison.Ordinal);
+            }
+
+            // The verification page shows the same blocks, and only those.
+            await links.Locator("a[data-verify]").ClickAsync();
+            await page.WaitForURLAsync($"**/verify/{certificate}");
+            await Assertions.Expect(page.Locator("body")).ToContainTextAsync(beneficiary);
+            var shown = await page.Locator("li code").AllInnerTextsAsync();
+            Assert.Equal(expected, shown);
+
+            // The public register lists it with links to the same certificate, and it verifies by number.
             await page.GotoAsync("/cancellations?culture=en");
             await Assertions.Expect(page.Locator("table.cancellations")).ToContainTextAsync(beneficiary);
+            var row = page.Locator($"table.cancellations tr[data-certificate-row='{certificate}']");
+            await Assertions.Expect(row.Locator("a[data-verify]")).ToHaveAttributeAsync("href", $"/verify/{certificate}");
+            await Assertions.Expect(row.Locator("a[data-pdf]")).ToHaveAttributeAsync("href", $"/api/v1/public/certificates/{certificate}/pdf");
             await page.FillAsync("input[name=certificate]", certificate);
             await page.ClickAsync("form.filters button");
             await Assertions.Expect(page.Locator("[data-verified]")).ToContainTextAsync("100 t");
+        });
+
+        await server.JourneyAsync("participant-finds-the-certificate-in-holdings", async page =>
+        {
+            await WebServer.SignInAsync(page, "spic.maker");
+            await page.GotoAsync("/portal/holdings");
+            var row = page.Locator($"section[data-account='{spic.Id}'] table.account-cancellations tr[data-certificate-row='{certificate}']");
+            await Assertions.Expect(row).ToContainTextAsync(beneficiary);
+            await Assertions.Expect(row.Locator("a[data-verify]")).ToHaveAttributeAsync("href", $"/verify/{certificate}");
+            await Assertions.Expect(row.Locator("a[data-pdf]")).ToHaveAttributeAsync("href", $"/api/v1/public/certificates/{certificate}/pdf");
         });
 
         var cancelled = await server.Store.CancellationAsync(certificate!);
@@ -194,6 +237,14 @@ public sealed class PortalJourneys(WebServer server)
         Assert.Equal(holding.Available - 150, after.Available);
         Assert.Equal(holding.Cancelled + 100, after.Cancelled);
     }
+
+    /// <summary>The stored ranges (<c>issuance:first-last,…</c>) as first and last serials.</summary>
+    private static IEnumerable<(long First, long Last)> Ranges(string ranges) =>
+        ranges.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r =>
+        {
+            var serials = r[(r.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('-');
+            return (long.Parse(serials[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(serials[1], System.Globalization.CultureInfo.InvariantCulture));
+        });
 
     private static string Tonnes(long t) => t.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")) + " t";
 }

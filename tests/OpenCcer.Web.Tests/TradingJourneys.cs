@@ -87,6 +87,23 @@ public sealed class TradingJourneys(WebServer server)
             await Assertions.Expect(mine.Locator("td").Nth(3)).ToHaveTextAsync(Tonnes(quantity));
             listing = await mine.GetAttributeAsync("data-listing");
             await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-reserved]")).ToHaveTextAsync(Tonnes(quantity));
+
+            // A second listing, cancelled again: it leaves the seller's listings and its units are no longer reserved.
+            units = page.Locator($"[data-trading-holding='{key}']");
+            await units.Locator("form.sell-form input[name=price]").FillAsync("63.00");
+            await units.Locator("form.sell-form input[name=quantity]").FillAsync("20");
+            await units.Locator("form.sell-form button").ClickAsync();
+            await ExpectDoneAsync(page, "listed");
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-reserved]")).ToHaveTextAsync(Tonnes(quantity + 20));
+            var second = page.Locator("table.my-listings tbody tr", new() { HasText = Yuan(63_00) });
+            var secondId = await second.GetAttributeAsync("data-listing");
+            Assert.NotEqual(listing, secondId);
+            await second.Locator("form.cancel-listing-form button").ClickAsync();
+            await ExpectDoneAsync(page, "listing-cancelled");
+            await Assertions.Expect(page.Locator($"table.my-listings tr[data-listing='{secondId}']")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator($"table.my-listings tr[data-listing='{listing}']")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-reserved]")).ToHaveTextAsync(Tonnes(quantity));
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-available]")).ToHaveTextAsync(Tonnes(spicTradingBefore + 150 - quantity));
         });
 
         await server.JourneyAsync("buyer-deposits-and-takes", async page =>
@@ -137,6 +154,19 @@ public sealed class TradingJourneys(WebServer server)
             var report = page.Locator($"article.report[data-date='{trade.TradeDate}']");
             await Assertions.Expect(report.Locator("[data-sold]")).ToHaveTextAsync(Tonnes(quantity));
             await Assertions.Expect(report.Locator("[data-net]")).ToHaveTextAsync(Yuan(price * quantity - fee));
+
+            // Withdrawing more than is available is refused next to the form; a smaller amount goes to the bank.
+            var balance = spicCash + 1_000_00 + price * quantity - fee;
+            await page.FillAsync("form.withdraw-form input[name=amount]", (balance / 100 + 1).ToString(CultureInfo.InvariantCulture));
+            await page.ClickAsync("form.withdraw-form button");
+            await Assertions.Expect(page.Locator("form.withdraw-form .form-problem")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-cash=balance]")).ToHaveTextAsync(Yuan(balance));
+            await page.FillAsync("form.withdraw-form input[name=amount]", "500.50");
+            await page.ClickAsync("form.withdraw-form button");
+            await ExpectDoneAsync(page, "withdrawn");
+            await Assertions.Expect(page.Locator("[data-cash=balance]")).ToHaveTextAsync(Yuan(balance - 500_50));
+            await Assertions.Expect(page.Locator("[data-cash=available]")).ToHaveTextAsync(Yuan(balance - 500_50));
+            await Assertions.Expect(page.Locator("table.statement tbody tr").Last).ToHaveAttributeAsync("data-posting", "withdrawal");
         });
 
         await server.JourneyAsync("buyer-sees-the-settlement", async page =>
@@ -151,7 +181,7 @@ public sealed class TradingJourneys(WebServer server)
             await Assertions.Expect(page.Locator($"[data-holding='{jidong}-{key}'] [data-available]")).ToHaveTextAsync(Tonnes(jidongTradingBefore + quantity));
         });
 
-        Assert.Equal(spicCash + 1_000_00 + price * quantity - fee, await BalanceAsync(spic));
+        Assert.Equal(spicCash + 1_000_00 + price * quantity - fee - 500_50, await BalanceAsync(spic));
         Assert.Equal(jidongTradingBefore + quantity, await AvailableAsync(jidong, code, vintage));
     }
 }

@@ -84,7 +84,16 @@ public static class CancellationRequestEndpoints
         ChangeRequests.DecideAsync(http, store, engine, time, ChangeRequestKind.Cancellation, id, ChangeRequestStatus.Confirmed, null,
             q => new CancelUnits(new AccountId(q.AccountId), new Instrument(q.ProjectCode!, q.Vintage!.Value), q.Quantity!.Value,
                 (CancellationPurpose)q.Purpose!.Value, q.Beneficiary!, new ReservationId(q.ReservationId!.Value)),
-            (e, _) => $"Cancelled: certificate {((UnitsCancelled)e).CertificateNumber}.");
+            (e, _) => $"{CancelledOutcomePrefix}{((UnitsCancelled)e).CertificateNumber}.");
+
+    private const string CancelledOutcomePrefix = "Cancelled: certificate ";
+
+    /// <summary>The certificate a confirmed cancellation request was numbered, read from the outcome <see cref="Confirm"/> records.</summary>
+    public static string? CertificateOf(ChangeRequestRecord q) =>
+        q.Kind == ChangeRequestKind.Cancellation && q.Status == ChangeRequestStatus.Confirmed
+        && q.Outcome is { } o && o.StartsWith(CancelledOutcomePrefix, StringComparison.Ordinal) && o.EndsWith('.')
+            ? o[CancelledOutcomePrefix.Length..^1]
+            : null;
 
     private static async Task<IResult> Reject(HttpContext http, LedgerStore store, RegistryEngine engine, TimeProvider time,
         JsonSerializerOptions json, Guid id)

@@ -26,7 +26,7 @@ public static class WebSetup
         {
             // The explorer is public; the portal needs a signed-in person or key (a browser is sent to sign in).
             o.Conventions.AllowAnonymousToPage("/Index");
-            foreach (var folder in new[] { "/Projects", "/Cancellations", "/Statistics", "/Market", "/Account" }) o.Conventions.AllowAnonymousToFolder(folder);
+            foreach (var folder in new[] { "/Projects", "/Cancellations", "/Statistics", "/Market", "/Exports", "/Account" }) o.Conventions.AllowAnonymousToFolder(folder);
             o.Conventions.AuthorizeFolder("/Portal", Api.RegistryEndpoints.ReaderPolicy);
         });
         services.Configure<RequestLocalizationOptions>(o =>
@@ -42,6 +42,7 @@ public static class WebSetup
             ];
         });
         services.AddScoped<PortalActions>();
+        services.AddSingleton<Exports.ExportJobs>();
         // A browser that is not signed in is sent from a portal page to the sign-in page; the API keeps its bare 401.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {

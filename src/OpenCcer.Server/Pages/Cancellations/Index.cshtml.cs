@@ -12,15 +12,17 @@ namespace OpenCcer.Server.Pages.Cancellations;
 public sealed class IndexModel(LedgerStore store) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "certificate")] public string? Certificate { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page of rows shown, from <c>?page=</c> (read from the query only: Razor Pages keep their own "page" route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public List<CancellationRow> Rows { get; private set; } = [];
     public CancellationRow? Found { get; private set; }
     public bool Searched => !string.IsNullOrWhiteSpace(Certificate);
     public int PageCount { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
+        PageNumber = page ?? 1;
         if (Searched) Found = await store.CancellationAsync(Certificate!.Trim(), ct);
         var all = (await Explorer.CancellationsAsync(store, ct)).OrderByDescending(c => c.Id).ToList();
         PageCount = Math.Max(1, (all.Count + Explorer.PageSize - 1) / Explorer.PageSize);

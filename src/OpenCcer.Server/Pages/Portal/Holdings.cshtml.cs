@@ -18,7 +18,14 @@ public sealed class HoldingsModel(LedgerStore store, PortalActions actions, Seri
 {
     public sealed record AccountView(AccountRow Account, List<(HoldingRow Holding, List<BlockRow> Blocks)> Holdings);
 
+    /// <summary>Cancellations listed per registry account, newest first.</summary>
+    public const int CancellationsShownMax = 100;
+
     public List<AccountView> Accounts { get; private set; } = [];
+    private List<CancellationRow> cancellations = [];
+
+    public List<CancellationRow> CancellationsOf(long account) =>
+        cancellations.Where(c => c.AccountId == account).OrderByDescending(c => c.Id).Take(CancellationsShownMax).ToList();
     public FormErrors Errors { get; } = new();
     public string? Form { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -68,6 +75,7 @@ public sealed class HoldingsModel(LedgerStore store, PortalActions actions, Seri
     {
         var caller = Caller.Of(User);
         if (caller.SubjectId is null || !Roles.HoldsAccounts(caller.Role)) return;
+        cancellations = await Explorer.CancellationsAsync(store, ct);
         foreach (var account in (await store.AccountsOfSubjectAsync(caller.SubjectId, ct)).OrderBy(a => a.Id))
         {
             var blocks = await store.BlocksAsync(account.Id, ct);

@@ -42,19 +42,28 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostDepositAsync(string? operationId, string? amount)
+    public Task<IActionResult> OnPostDepositAsync(string? operationId, string? amount) =>
+        MoveCashAsync(operationId, amount, CashDesk.DepositAsync, "deposit", "deposited");
+
+    /// <summary>Withdraws available cash to the participant's bank account (held cash stays until settlement).</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(string? operationId, string? amount) =>
+        MoveCashAsync(operationId, amount, CashDesk.WithdrawAsync, "withdraw", "withdrawn");
+
+    private async Task<IActionResult> MoveCashAsync(string? operationId, string? amount,
+        Func<ExchangeEngine, ISettlementBank, string, ParticipantId, Money, CancellationToken, Task<(ExchangeOutcome, BankReceipt?)>> move,
+        string form, string done)
     {
         var r = new RequestReader();
         var op = r.OperationId(operationId);
         var fen = SettlementReports.Fen(amount);
         if (fen is null or <= 0) r.Fail("amount_fen", text["Trading.AmountInvalid"]);
-        if (r.HasErrors) return await Refused(r.Problem(), "deposit", "amount_fen");
+        if (r.HasErrors) return await Refused(r.Problem(), form, "amount_fen");
         var me = await ExchangeCall.ParticipantAsync(store, Caller.Of(User).SubjectId, HttpContext.RequestAborted);
-        if (me is null) return await Refused(ExchangeProblems.For(VenueStatus.NoTradingAccount), "deposit", "amount_fen");
+        if (me is null) return await Refused(ExchangeProblems.For(VenueStatus.NoTradingAccount), form, "amount_fen");
         IResult result;
         try
         {
-            var (outcome, receipt) = await CashDesk.DepositAsync(exchange, bank, op, new ParticipantId(me.Value), new Money(fen!.Value), HttpContext.RequestAborted);
+            var (outcome, receipt) = await move(exchange, bank, op, new ParticipantId(me.Value), new Money(fen!.Value), HttpContext.RequestAborted);
             result = ExchangeProblems.Of(outcome, op) is { } refused
                 ? outcome.Status == VenueStatus.BankRefused && receipt?.Reason is { } why ? ExchangeProblems.For(VenueStatus.BankRefused, why) : refused
                 : TypedResults.Ok();
@@ -63,7 +72,21 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         {
             result = ExchangeCall.Unavailable(e);
         }
-        return await After(result, "deposit", "deposited", "amount_fen");
+        return await After(result, form, done, "amount_fen");
+    }
+
+    /// <summary>Cancels the open part of one of the caller's own listings; its reservation of units or cash is released.</summary>
+    public async Task<IActionResult> OnPostCancelListingAsync(string? operationId, string? projectCode, int? vintage, long? listing)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var instrument = r.Instrument(projectCode, vintage);
+        var id = r.Required("listing_id", listing);
+        var form = $"cancel-{listing}";
+        if (r.HasErrors) return await Refused(r.Problem(), form, "listing_id");
+        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id),
+            ExchangeCall.AsParticipant(HttpContext, (_, me) => ExchangeStep.Run(new ToMarket(instrument, new CancelListing(new OrderId(id), me)))));
+        return await After(result, form, "listing-cancelled", "listing_id");
     }
 
     public async Task<IActionResult> OnPostListInstrumentAsync(string? operationId, string? projectCode, int? vintage, string? price)

@@ -16,7 +16,8 @@ public sealed class IndexModel(LedgerStore store) : PageModel
     [BindProperty(SupportsGet = true, Name = "province")] public string? Province { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "vintage")] public int? Vintage { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page of rows shown, from <c>?page=</c> (read from the query only: Razor Pages keep their own "page" route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public List<ProjectRecord> Projects { get; private set; } = [];
     public int Total { get; private set; }
@@ -26,8 +27,9 @@ public sealed class IndexModel(LedgerStore store) : PageModel
     private Explorer.ProjectFilter Filter() =>
         new(Search, Methodology, Province, Enum.TryParse<ProjectPhase>(Status, out var phase) && Enum.IsDefined(phase) ? phase : null, Vintage);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
+        PageNumber = page ?? 1;
         var found = await Explorer.ProjectsAsync(store, Filter(), ct);
         Provinces = (await Explorer.AllProjectsAsync(store, ct)).Select(p => p.Province).Distinct().Order(StringComparer.Ordinal).ToList();
         Total = found.Count;
