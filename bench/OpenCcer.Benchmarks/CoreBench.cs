@@ -13,13 +13,18 @@ public static class CoreBench
     public const int CommandsPerRound = 300_000;
     public const int RoundsTimed = 5;
 
+    /// <param name="OpsPerCpuSecondMedian">Commands per second of processor time the process used: on a shared
+    /// machine it leaves out the time other work held the core, though not that work's effect on the caches.</param>
     public sealed record Result(string Workload, int Subjects, long CommandsPerRound, int Rounds, double OpsPerSecondMedian,
-        double OpsPerSecondMin, double OpsPerSecondMax, IReadOnlyDictionary<string, long> CommandCounts);
+        double OpsPerSecondMin, double OpsPerSecondMax, double OpsPerCpuSecondMedian, double BytesPerCommand,
+        IReadOnlyDictionary<string, long> CommandCounts);
 
     public static Result Run(CoreWorkload workload, TextWriter log)
     {
         var at = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
         var rates = new List<double>();
+        var cpuRates = new List<double>();
+        var bytes = 0.0;
         for (var round = 0; round <= RoundsTimed; round++)
         {
             var ledger = workload.Setup(at);
@@ -48,6 +53,8 @@ public static class CoreBench
                 continue;
             }
             rates.Add(rate);
+            cpuRates.Add(commands.Length / cpu.TotalSeconds);
+            bytes = bytesPerCommand;
             log.WriteLine($"  core {workload.Name}: round {round}  {rate,12:N0} ops/s  {commands.Length / cpu.TotalSeconds,12:N0} per CPU-second  {bytesPerCommand,6:N0} B/command");
         }
         var counts = workload.Commands.GroupBy(c => c switch
@@ -60,6 +67,7 @@ public static class CoreBench
             })
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (long)g.Count());
-        return new Result(workload.Name, workload.Subjects, workload.Commands.Length, rates.Count, Stats.Median(rates), rates.Min(), rates.Max(), counts);
+        return new Result(workload.Name, workload.Subjects, workload.Commands.Length, rates.Count, Stats.Median(rates), rates.Min(), rates.Max(),
+            Stats.Median(cpuRates), bytes, counts);
     }
 }

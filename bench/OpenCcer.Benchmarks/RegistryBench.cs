@@ -183,7 +183,10 @@ public static class RegistryBench
         log.WriteLine("Summary (medians of the timed rounds)");
         log.WriteLine($"  {"measure",-50} {"result",12} {"p50 ms",8} {"p99 ms",8}");
         foreach (var c in r.Core)
+        {
             log.WriteLine($"  {$"core ledger ops/s, {c.Workload}, {c.Subjects} subjects",-50} {N(c.OpsPerSecondMedian),12}");
+            log.WriteLine($"  {"    per second of CPU time; bytes allocated per command",-50} {N(c.OpsPerCpuSecondMedian),12} {N(c.BytesPerCommand),8}");
+        }
         foreach (var d in r.Durable)
         {
             log.WriteLine($"  {$"durable transfers/s, {d.Store}, {d.Clients} clients x {d.Pipeline} in flight",-50} {N(d.TransfersPerSecondMedian),12} "
