@@ -173,10 +173,12 @@ public sealed partial class Ledger
         return total;
     }
 
-    private Holding HoldingFor(AccountId account, Instrument instrument)
+    /// <param name="knownIndex">The instrument's index when the caller has it (from the source holding), else -1.</param>
+    private Holding HoldingFor(AccountId account, Instrument instrument, int knownIndex = -1)
     {
         var owner = AccountFor(account);
-        if (!instrumentIndexes.TryGetValue(instrument, out var index))
+        var index = knownIndex;
+        if (index < 0 && !instrumentIndexes.TryGetValue(instrument, out index))
         {
             index = instrumentIndexes.Count;
             instrumentIndexes.Add(instrument, index);
@@ -207,7 +209,7 @@ public sealed partial class Ledger
         source ??= FindHolding(from, instrument);
         Expect(source is not null, $"Account {from} holds no {instrument}.");
         // Reservations, cancellations and freezes move units within one holding.
-        var target = to == from ? source! : HoldingFor(to, instrument);
+        var target = to == from ? source! : HoldingFor(to, source!.Instrument, source.InstrumentIndex);
         for (var i = 0; i < ranges.Count; i++)
         {
             Move(source!, fromState, fromHold, ranges[i], target, toState, toHold);
