@@ -36,6 +36,7 @@ public sealed partial class ExchangeWorkload
     private readonly ConcurrentDictionary<string, Operation> unacknowledged = new();
     private readonly ConcurrentDictionary<string, (Operation Operation, long Sequence)> applied = new();
     private readonly ConcurrentDictionary<string, Operation> refused = new();
+    private readonly ConcurrentDictionary<string, byte> sent = new();
     private readonly ConcurrentQueue<(long Id, string Key, Side Side)> listings = new();
     private readonly ConcurrentDictionary<string, int> refusals = new();
     private long next;
@@ -48,6 +49,9 @@ public sealed partial class ExchangeWorkload
     public int Refused => refused.Count;
     public int Trades;
     public int Replays;
+
+    /// <summary>Sends of an operation id that had been sent before (after a lost answer, or a deliberate repeat).</summary>
+    public int Retries;
 
     /// <summary>Issues API keys for CGN Shanwei and Shanghai Green Capital, which the demo has no keys for.</summary>
     public static async Task AddKeysAsync(LedgerStore store)
@@ -104,6 +108,7 @@ public sealed partial class ExchangeWorkload
     /// <summary>Sends a command; true when it was acknowledged (applied or refused), false when the answer was lost.</summary>
     public async Task<bool> SendAsync(HttpClient http, Operation op)
     {
+        if (!sent.TryAdd(op.Id, 0)) Interlocked.Increment(ref Retries);
         using var request = new HttpRequestMessage(HttpMethod.Post, op.Path) { Content = new StringContent(op.Body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", op.Key);
         HttpResponseMessage response;

@@ -23,12 +23,16 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
     private readonly ConcurrentDictionary<string, Operation> unacknowledged = new();
     private readonly ConcurrentDictionary<string, (Operation Operation, long Sequence)> applied = new();
     private readonly ConcurrentDictionary<string, Operation> refused = new();
+    private readonly ConcurrentDictionary<string, byte> sent = new();
     private long next;
 
     public int Unacknowledged => unacknowledged.Count;
     public int Applied => applied.Count;
     public int Refused => refused.Count;
     public int Replays;
+
+    /// <summary>Sends of an operation id that had been sent before (after a lost answer, or a deliberate repeat).</summary>
+    public int Retries;
 
     public Operation NewOperation(Random random)
     {
@@ -60,6 +64,7 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
     /// <summary>Sends an operation; true when it was acknowledged (applied or refused), false when the answer was lost.</summary>
     public async Task<bool> SendAsync(HttpClient http, Operation op)
     {
+        if (!sent.TryAdd(op.Id, 0)) Interlocked.Increment(ref Retries);
         using var request = new HttpRequestMessage(HttpMethod.Post, op.Path) { Content = new StringContent(op.Body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", op.Key);
         HttpResponseMessage response;
