@@ -59,7 +59,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 stop.Cancel();
                 await Task.WhenAll(clients);
                 output.WriteLine($"kill {kill + 1}: registry {workload.Applied} applied, {workload.Refused} refused, {workload.Unacknowledged} unacknowledged; " +
-                    $"exchange {exchange.Applied} applied, {exchange.Refused} refused, {exchange.Unacknowledged} unacknowledged");
+                    $"exchange {exchange.Applied} applied, {exchange.Refused} refused, {exchange.Unacknowledged} unacknowledged; " +
+                    $"answers lost so far: registry {workload.Lost}; exchange {exchange.Lost}");
+                if (server.Log.Contains("fail:", StringComparison.Ordinal) || server.Log.Contains("crit:", StringComparison.Ordinal))
+                    output.WriteLine($"server log before kill {kill + 1} (errors):\n{server.Log}");
                 await server.DisposeAsync();
                 server = await ServerProcess.StartAsync(connectionString, port);
             }

@@ -53,6 +53,9 @@ public sealed partial class ExchangeWorkload
     /// <summary>Sends of an operation id that had been sent before (after a lost answer, or a deliberate repeat).</summary>
     public int Retries;
 
+    /// <summary>Answers lost (no response, or a 5xx), by exception or status and problem type.</summary>
+    public Tally Lost { get; } = new();
+
     /// <summary>Issues API keys for CGN Shanwei and Shanghai Green Capital, which the demo has no keys for.</summary>
     public static async Task AddKeysAsync(LedgerStore store)
     {
@@ -118,6 +121,7 @@ public sealed partial class ExchangeWorkload
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
+            Lost.Add(e is HttpRequestException { HttpRequestError: var error } ? $"{e.GetType().Name} {error}" : e.GetType().Name);
             return false;
         }
         using (response)
@@ -153,6 +157,7 @@ public sealed partial class ExchangeWorkload
                 refusals.AddOrUpdate($"{op.Kind} {(int)response.StatusCode} {type}", 1, (_, n) => n + 1);
                 return true;
             }
+            Lost.Add($"{(int)response.StatusCode} {ProblemType(text)}");
             return false; // 5xx (the store went away with the process): the outcome is unknown
         }
     }
@@ -307,5 +312,17 @@ public sealed partial class ExchangeWorkload
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string? ProblemType(string text)
+    {
+        try
+        {
+            return text.Length > 0 && JsonDocument.Parse(text).RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return "(not JSON)";
+        }
     }
 }

@@ -34,6 +34,9 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
     /// <summary>Sends of an operation id that had been sent before (after a lost answer, or a deliberate repeat).</summary>
     public int Retries;
 
+    /// <summary>Answers lost (no response, or a 5xx), by exception or status and problem type.</summary>
+    public Tally Lost { get; } = new();
+
     public Operation NewOperation(Random random)
     {
         var id = $"wl-{Interlocked.Increment(ref next)}-{Guid.CreateVersion7():N}";
@@ -74,6 +77,7 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
+            Lost.Add(e is HttpRequestException { HttpRequestError: var error } ? $"{e.GetType().Name} {error}" : e.GetType().Name);
             return false;
         }
         using (response)
@@ -98,6 +102,7 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
                 unacknowledged.TryRemove(op.Id, out _);
                 return true;
             }
+            Lost.Add($"{(int)response.StatusCode} {ProblemType(text)}");
             return false; // 5xx (the store went away with the process): the outcome is unknown
         }
     }
@@ -142,6 +147,18 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
         var report = await JournalVerifier.VerifyAsync(store);
         problems.AddRange(report.Problems.Select(p => "verify: " + p));
         return problems;
+    }
+
+    private static string? ProblemType(string text)
+    {
+        try
+        {
+            return text.Length > 0 && JsonDocument.Parse(text).RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return "(not JSON)";
+        }
     }
 }
 
