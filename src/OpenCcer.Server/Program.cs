@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using OpenCcer.Core.Registry;
+using OpenCcer.Server;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.People;
 using OpenCcer.Server.Security;
@@ -32,12 +33,13 @@ builder.Services.AddSingleton(json);
 
 var connectionString = builder.Configuration.GetConnectionString("Registry") ?? "Data Source=data/openccer.db";
 var store = LedgerStore.Open(connectionString);
-var engine = await RegistryEngine.StartAsync(store, TimeProvider.System);
+var time = ServerClock.From(builder.Configuration, TimeProvider.System);
+var engine = await RegistryEngine.StartAsync(store, time);
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton(engine);
 await builder.AddExchangeAsync(engine);
 builder.Services.AddSingleton(await ReferenceDataHolder.LoadAsync(store));
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(time);
 builder.Services.AddSingleton(await store.CalendarAsync());
 builder.Services.AddSingleton(sp => new OpenCcer.Storage.Lifecycle.LifecycleService(store, engine,
     sp.GetRequiredService<OpenCcer.Core.Calendar.WorkingDayCalendar>(),

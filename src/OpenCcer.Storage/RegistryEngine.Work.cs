@@ -1,7 +1,6 @@
 using System.Data.Common;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage.Journal;
-using OpenCcer.Storage.Projections;
 
 namespace OpenCcer.Storage;
 
@@ -93,7 +92,7 @@ public sealed partial class RegistryEngine
 
     private async Task RunWorkAsync(Pending p)
     {
-        var session = new LedgerSession(ledger, time.GetUtcNow(), sequence, headHash, committed);
+        var session = memory.Session(time.GetUtcNow());
         try
         {
             p.Work!.Run(session);
@@ -102,14 +101,13 @@ public sealed partial class RegistryEngine
         {
             // Refused ledger commands change nothing; accepted ones must not outlive the abandoned work.
             if (session.Entries.Count > 0) await RecoverAsync();
-            else ledger.TakeChanges();
+            else memory.DiscardChanges();
             p.Completion.TrySetException(refused);
             return;
         }
         try
         {
-            var changes = ProjectionSet.FromChanges(ledger, ledger.TakeChanges());
-            await store.AppendAsync(session.Entries, changes, p.Work.WriteAsync);
+            await store.AppendAsync(session.Entries, memory.TakeProjectionChanges(), p.Work.WriteAsync);
         }
         catch (Exception failure)
         {
@@ -117,9 +115,7 @@ public sealed partial class RegistryEngine
             p.Completion.TrySetException(new StoreUnavailableException(failure));
             return;
         }
-        foreach (var e in session.Entries) committed[e.OperationId] = (e.RequestHash, e.Sequence);
-        Volatile.Write(ref sequence, session.Sequence);
-        headHash = session.HeadHash;
+        memory.Commit(session.Entries);
         p.Completion.TrySetResult(new Submission(new LedgerResult(LedgerStatus.Ok), session.Sequence, Replayed: false, IdempotencyConflict: false));
     }
 

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage.Journal;
-using OpenCcer.Storage.Projections;
 
 namespace OpenCcer.Storage;
 
@@ -23,10 +22,7 @@ public sealed partial class RegistryEngine : IAsyncDisposable
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
     });
-    private readonly Dictionary<string, (string RequestHash, long Sequence)> committed = new(StringComparer.Ordinal);
-    private Ledger ledger = new();
-    private long sequence;
-    private string headHash = JournalHash.Genesis;
+    private WriterMemory memory = new();
     private Task? writer;
 
     private RegistryEngine(LedgerStore store, TimeProvider time)
@@ -38,7 +34,7 @@ public sealed partial class RegistryEngine : IAsyncDisposable
     public LedgerStore Store => store;
 
     /// <summary>Number of journal rows committed so far.</summary>
-    public long Sequence => Volatile.Read(ref sequence);
+    public long Sequence => Volatile.Read(ref memory).Sequence;
 
     /// <summary>Opens the store, replays its journal into memory and starts the writer.</summary>
     public static async Task<RegistryEngine> StartAsync(LedgerStore store, TimeProvider time, CancellationToken ct = default)
@@ -78,23 +74,9 @@ public sealed partial class RegistryEngine : IAsyncDisposable
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var fresh = new Ledger();
-        committed.Clear();
-        long seq = 0;
-        var hash = JournalHash.Genesis;
-        await foreach (var entry in store.ReadJournalAsync(ct))
-        {
-            if (entry.Sequence != seq + 1 || entry.PreviousHash != hash || !JournalHash.IsValid(entry))
-                throw new LedgerCorruptException($"Journal row {entry.Sequence} breaks the hash chain; run `ccer verify`.");
-            fresh.Apply(EventJson.Deserialize(entry.EventJson));
-            committed[entry.OperationId] = (entry.RequestHash, entry.Sequence);
-            seq = entry.Sequence;
-            hash = entry.Hash;
-        }
-        fresh.TrackChanges = true;
-        ledger = fresh;
-        Volatile.Write(ref sequence, seq);
-        headHash = hash;
+        var fresh = new WriterMemory();
+        await foreach (var entry in store.ReadJournalAsync(ct)) fresh.Replay(entry);
+        Volatile.Write(ref memory, fresh);
     }
 
     private async Task RunAsync()
@@ -134,48 +116,13 @@ public sealed partial class RegistryEngine : IAsyncDisposable
 
     private async Task ProcessAsync(List<Pending> batch)
     {
-        var at = time.GetUtcNow();
-        var recordedAt = EventJson.Timestamp(at);
-        var entries = new List<JournalEntry>();
-        var inBatch = new Dictionary<string, Pending>(StringComparer.Ordinal);
-        var seq = sequence;
-        var hash = headHash;
-        foreach (var p in batch)
-        {
-            if (committed.TryGetValue(p.OperationId, out var done))
-            {
-                p.Outcome = done.RequestHash == p.RequestHash
-                    ? new Submission(new LedgerResult(LedgerStatus.Ok), done.Sequence, Replayed: true, IdempotencyConflict: false)
-                    : new Submission(new LedgerResult(LedgerStatus.Ok), null, Replayed: false, IdempotencyConflict: true);
-                continue;
-            }
-            if (inBatch.TryGetValue(p.OperationId, out var first))
-            {
-                p.SameAs = first;
-                continue;
-            }
-            var result = ledger.Execute(p.Command, at);
-            inBatch[p.OperationId] = p;
-            if (result.Event is null)
-            {
-                p.Outcome = new Submission(result, null, Replayed: false, IdempotencyConflict: false);
-                continue;
-            }
-            seq++;
-            var json = EventJson.Serialize(result.Event);
-            var kind = EventJson.KindOf(result.Event);
-            var entryHash = JournalHash.Of(hash, seq, p.OperationId, p.RequestHash, kind, json, recordedAt);
-            entries.Add(new JournalEntry(seq, p.OperationId, p.RequestHash, kind, json, recordedAt, hash, entryHash));
-            hash = entryHash;
-            p.Outcome = new Submission(result, seq, Replayed: false, IdempotencyConflict: false);
-        }
-
-        if (entries.Count > 0)
+        if (batch.Count == 0) return;
+        var result = memory.Execute(batch.ConvertAll(p => p.Command), time.GetUtcNow());
+        if (result.Entries.Count > 0)
         {
             try
             {
-                var changes = ProjectionSet.FromChanges(ledger, ledger.TakeChanges());
-                await store.AppendAsync(entries, changes);
+                await store.AppendAsync(result.Entries, memory.TakeProjectionChanges());
             }
             catch (Exception failure)
             {
@@ -183,29 +130,9 @@ public sealed partial class RegistryEngine : IAsyncDisposable
                 foreach (var p in batch) p.Completion.TrySetException(new StoreUnavailableException(failure));
                 return;
             }
-            foreach (var e in entries) committed[e.OperationId] = (e.RequestHash, e.Sequence);
-            Volatile.Write(ref sequence, seq);
-            headHash = hash;
+            memory.Commit(result.Entries);
         }
-        else
-        {
-            ledger.TakeChanges();
-        }
-
-        foreach (var p in batch)
-        {
-            if (p.SameAs is { } first)
-            {
-                var o = first.Outcome!;
-                p.Completion.TrySetResult(first.RequestHash == p.RequestHash
-                    ? o with { Replayed = o.Result.IsOk }
-                    : new Submission(new LedgerResult(LedgerStatus.Ok), null, Replayed: false, IdempotencyConflict: true));
-            }
-            else
-            {
-                p.Completion.TrySetResult(p.Outcome!);
-            }
-        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(result.Submissions[i]);
     }
 
     /// <summary>Rebuilds memory from the store after a failed commit (which may in fact have landed).</summary>
@@ -219,11 +146,7 @@ public sealed partial class RegistryEngine : IAsyncDisposable
 
     private sealed class Pending(string operationId, LedgerCommand command, string requestHash)
     {
-        public string OperationId { get; } = operationId;
-        public LedgerCommand Command { get; } = command;
-        public string RequestHash { get; } = requestHash;
-        public Submission? Outcome { get; set; }
-        public Pending? SameAs { get; set; }
+        public BatchCommand Command { get; } = new(operationId, command, requestHash);
         public ILedgerWork? Work { get; init; }
         public TaskCompletionSource<Submission> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -25,6 +25,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var seed = int.TryParse(Environment.GetEnvironmentVariable("OPENCCER_SEED"), out var s) ? s : Random.Shared.Next();
         var kills = int.TryParse(Environment.GetEnvironmentVariable("OPENCCER_CRASH_KILLS"), out var k) ? k : 2;
         output.WriteLine($"{provider}: seed {seed} (OPENCCER_SEED), {kills} kills (OPENCCER_CRASH_KILLS)");
+        var wall = System.Diagnostics.Stopwatch.StartNew();
         var random = new Random(seed);
         var connectionString = TestStores.New(provider);
         var port = ServerProcess.FreePort();
@@ -58,7 +59,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 stop.Cancel();
                 await Task.WhenAll(clients);
                 output.WriteLine($"kill {kill + 1}: registry {workload.Applied} applied, {workload.Refused} refused, {workload.Unacknowledged} unacknowledged; " +
-                    $"exchange {exchange.Applied} applied, {exchange.Refused} refused, {exchange.Unacknowledged} unacknowledged");
+                    $"exchange {exchange.Applied} applied, {exchange.Refused} refused, {exchange.Unacknowledged} unacknowledged; " +
+                    $"answers lost so far: registry {workload.Lost}; exchange {exchange.Lost}");
+                if (server.Log.Contains("fail:", StringComparison.Ordinal) || server.Log.Contains("crit:", StringComparison.Ordinal))
+                    output.WriteLine($"server log before kill {kill + 1} (errors):\n{server.Log}");
                 await server.DisposeAsync();
                 server = await ServerProcess.StartAsync(connectionString, port);
             }
@@ -78,14 +82,20 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         {
             await server.DisposeAsync();
         }
-        output.WriteLine($"end: registry {workload.Applied} applied ({workload.Replays} answered as replays), {workload.Refused} refused; " +
-            $"exchange {exchange.Applied} applied ({exchange.Replays} replays, {exchange.Trades} trades), {exchange.Refused} refused ({exchange.RefusalSummary})");
+        output.WriteLine($"end: registry {workload.Applied} applied, {workload.Refused} refused, {workload.Retries} retries ({workload.Replays} answered as replays); " +
+            $"exchange {exchange.Applied} applied ({exchange.Trades} trades), {exchange.Refused} refused, {exchange.Retries} retries ({exchange.Replays} answered as replays) " +
+            $"({exchange.RefusalSummary})");
         Assert.True(workload.Applied > 20, "too few registry operations applied to test anything");
         Assert.True(exchange.Applied >= 20 && exchange.Trades >= 3, "too few exchange commands applied to test anything");
         Assert.True(exchangeProblems.Count == 0, $"{provider}, seed {seed}:\n" + string.Join("\n", exchangeProblems.Take(30)));
         await using var check = LedgerStore.Open(connectionString);
         var problems = await workload.CheckAsync(check, before);
         Assert.True(problems.Count == 0, $"{provider}, seed {seed}:\n" + string.Join("\n", problems.Take(30)));
+        var report = await JournalVerifier.VerifyAsync(check);
+        output.WriteLine($"verify: {(report.IsSound ? "sound" : "NOT sound")}, registry journal {report.JournalRows} rows (state {report.StateHash[..16]}), " +
+            $"exchange journal {report.Exchange.JournalRows} rows (state {report.Exchange.StateHash[..Math.Min(16, report.Exchange.StateHash.Length)]}); " +
+            $"{kills} kills in {wall.Elapsed.TotalSeconds:F0} s");
+        Assert.True(report.IsSound, string.Join("\n", report.Problems));
     }
 
     /// <summary>One client: retries of unacknowledged operations first, then new ones, until stopped or the server is gone.</summary>

@@ -36,6 +36,7 @@ public sealed partial class ExchangeWorkload
     private readonly ConcurrentDictionary<string, Operation> unacknowledged = new();
     private readonly ConcurrentDictionary<string, (Operation Operation, long Sequence)> applied = new();
     private readonly ConcurrentDictionary<string, Operation> refused = new();
+    private readonly ConcurrentDictionary<string, byte> sent = new();
     private readonly ConcurrentQueue<(long Id, string Key, Side Side)> listings = new();
     private readonly ConcurrentDictionary<string, int> refusals = new();
     private long next;
@@ -48,6 +49,12 @@ public sealed partial class ExchangeWorkload
     public int Refused => refused.Count;
     public int Trades;
     public int Replays;
+
+    /// <summary>Sends of an operation id that had been sent before (after a lost answer, or a deliberate repeat).</summary>
+    public int Retries;
+
+    /// <summary>Answers lost (no response, or a 5xx), by exception or status and problem type.</summary>
+    public Tally Lost { get; } = new();
 
     /// <summary>Issues API keys for CGN Shanwei and Shanghai Green Capital, which the demo has no keys for.</summary>
     public static async Task AddKeysAsync(LedgerStore store)
@@ -104,6 +111,7 @@ public sealed partial class ExchangeWorkload
     /// <summary>Sends a command; true when it was acknowledged (applied or refused), false when the answer was lost.</summary>
     public async Task<bool> SendAsync(HttpClient http, Operation op)
     {
+        if (!sent.TryAdd(op.Id, 0)) Interlocked.Increment(ref Retries);
         using var request = new HttpRequestMessage(HttpMethod.Post, op.Path) { Content = new StringContent(op.Body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", op.Key);
         HttpResponseMessage response;
@@ -113,6 +121,7 @@ public sealed partial class ExchangeWorkload
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
+            Lost.Add(e is HttpRequestException { HttpRequestError: var error } ? $"{e.GetType().Name} {error}" : e.GetType().Name);
             return false;
         }
         using (response)
@@ -148,6 +157,7 @@ public sealed partial class ExchangeWorkload
                 refusals.AddOrUpdate($"{op.Kind} {(int)response.StatusCode} {type}", 1, (_, n) => n + 1);
                 return true;
             }
+            Lost.Add($"{(int)response.StatusCode} {ProblemType(text)}");
             return false; // 5xx (the store went away with the process): the outcome is unknown
         }
     }
@@ -302,5 +312,17 @@ public sealed partial class ExchangeWorkload
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string? ProblemType(string text)
+    {
+        try
+        {
+            return text.Length > 0 && JsonDocument.Parse(text).RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return "(not JSON)";
+        }
     }
 }

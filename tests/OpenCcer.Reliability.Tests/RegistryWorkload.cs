@@ -23,12 +23,19 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
     private readonly ConcurrentDictionary<string, Operation> unacknowledged = new();
     private readonly ConcurrentDictionary<string, (Operation Operation, long Sequence)> applied = new();
     private readonly ConcurrentDictionary<string, Operation> refused = new();
+    private readonly ConcurrentDictionary<string, byte> sent = new();
     private long next;
 
     public int Unacknowledged => unacknowledged.Count;
     public int Applied => applied.Count;
     public int Refused => refused.Count;
     public int Replays;
+
+    /// <summary>Sends of an operation id that had been sent before (after a lost answer, or a deliberate repeat).</summary>
+    public int Retries;
+
+    /// <summary>Answers lost (no response, or a 5xx), by exception or status and problem type.</summary>
+    public Tally Lost { get; } = new();
 
     public Operation NewOperation(Random random)
     {
@@ -60,6 +67,7 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
     /// <summary>Sends an operation; true when it was acknowledged (applied or refused), false when the answer was lost.</summary>
     public async Task<bool> SendAsync(HttpClient http, Operation op)
     {
+        if (!sent.TryAdd(op.Id, 0)) Interlocked.Increment(ref Retries);
         using var request = new HttpRequestMessage(HttpMethod.Post, op.Path) { Content = new StringContent(op.Body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", op.Key);
         HttpResponseMessage response;
@@ -69,6 +77,7 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
+            Lost.Add(e is HttpRequestException { HttpRequestError: var error } ? $"{e.GetType().Name} {error}" : e.GetType().Name);
             return false;
         }
         using (response)
@@ -93,6 +102,7 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
                 unacknowledged.TryRemove(op.Id, out _);
                 return true;
             }
+            Lost.Add($"{(int)response.StatusCode} {ProblemType(text)}");
             return false; // 5xx (the store went away with the process): the outcome is unknown
         }
     }
@@ -137,6 +147,18 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
         var report = await JournalVerifier.VerifyAsync(store);
         problems.AddRange(report.Problems.Select(p => "verify: " + p));
         return problems;
+    }
+
+    private static string? ProblemType(string text)
+    {
+        try
+        {
+            return text.Length > 0 && JsonDocument.Parse(text).RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return "(not JSON)";
+        }
     }
 }
 

@@ -25,8 +25,8 @@ public sealed class SimulationFailure(string message) : Exception(message);
 /// <summary>
 /// A deterministic simulation of the registry's write path, one thread, no I/O: clients submit random
 /// ledger commands under operation ids (new ones, retries of unacknowledged ones, replays and conflicting
-/// bodies under known ids) in batches; the writer executes them on the in-memory <see cref="Ledger"/> as
-/// <see cref="RegistryEngine"/> does and commits journal rows (real JSON and SHA-256 chain) and
+/// bodies under known ids) in batches; the writer runs them through <see cref="WriterMemory"/>, the same
+/// batch step <see cref="RegistryEngine"/> runs, and commits journal rows (real JSON and SHA-256 chain) and
 /// projection changes to an in-memory durable store, where faults are injected: failed commits, lost
 /// acknowledgements, restarts between journal append and projection, and plain restarts. After every
 /// step it checks: the ledger's invariants (conservation, disjoint covering blocks, no negatives); memory
@@ -48,11 +48,8 @@ public sealed class EngineSimulation
     private readonly Dictionary<string, object> projections = new(StringComparer.Ordinal);
     private readonly Ledger replica = new();
 
-    // The writer's memory, lost on restart.
-    private Ledger ledger = new() { TrackChanges = true };
-    private Dictionary<string, (string RequestHash, long Sequence)> committed = new(StringComparer.Ordinal);
-    private long sequence;
-    private string headHash = JournalHash.Genesis;
+    // The writer's memory, lost on restart: the same code as RegistryEngine's.
+    private WriterMemory memory = new();
 
     // The clients' view.
     private readonly Dictionary<string, ClientOperation> operations = new(StringComparer.Ordinal);
@@ -74,7 +71,7 @@ public sealed class EngineSimulation
 
     public Dictionary<string, long> Counts { get; } = new(StringComparer.Ordinal);
 
-    public string StateHash => ledger.StateHash();
+    public string StateHash => memory.Ledger.StateHash();
 
     public long JournalRows => journal.Count;
 
@@ -86,11 +83,7 @@ public sealed class EngineSimulation
         public bool Refused { get; set; }
     }
 
-    private sealed record Item(string OperationId, LedgerCommand Command, string RequestHash, ItemKind Kind)
-    {
-        public Submission? Outcome { get; set; }
-        public Item? SameAs { get; set; }
-    }
+    private sealed record Item(string OperationId, LedgerCommand Command, string RequestHash, ItemKind Kind);
 
     private enum ItemKind { New, Retry, Replay, Conflict }
 
@@ -151,47 +144,17 @@ public sealed class EngineSimulation
         return new Item(operationId, command, requestHash, ItemKind.New);
     }
 
-    /// <summary>The writer's batch, as <see cref="RegistryEngine"/> processes it.</summary>
+    /// <summary>
+    /// The writer's batch through <see cref="WriterMemory"/>, as <see cref="RegistryEngine"/> runs it; the
+    /// simulated store commits it or fails it as <paramref name="fault"/> says.
+    /// </summary>
     private void Process(List<Item> batch, CommitFault fault)
     {
-        var recordedAt = EventJson.Timestamp(at);
-        var entries = new List<JournalEntry>();
-        var inBatch = new Dictionary<string, Item>(StringComparer.Ordinal);
-        var seq = sequence;
-        var hash = headHash;
-        foreach (var p in batch)
+        var result = memory.Execute(batch.ConvertAll(p => new BatchCommand(p.OperationId, p.Command, p.RequestHash)), at);
+        if (result.Entries.Count > 0)
         {
-            if (committed.TryGetValue(p.OperationId, out var done))
-            {
-                p.Outcome = done.RequestHash == p.RequestHash
-                    ? new Submission(new LedgerResult(LedgerStatus.Ok), done.Sequence, Replayed: true, IdempotencyConflict: false)
-                    : new Submission(new LedgerResult(LedgerStatus.Ok), null, Replayed: false, IdempotencyConflict: true);
-                continue;
-            }
-            if (inBatch.TryGetValue(p.OperationId, out var first))
-            {
-                p.SameAs = first;
-                continue;
-            }
-            var result = ledger.Execute(p.Command, at);
-            inBatch[p.OperationId] = p;
-            if (result.Event is null)
-            {
-                p.Outcome = new Submission(result, null, Replayed: false, IdempotencyConflict: false);
-                continue;
-            }
-            seq++;
-            var json = EventJson.Serialize(result.Event);
-            var kind = EventJson.KindOf(result.Event);
-            var entryHash = JournalHash.Of(hash, seq, p.OperationId, p.RequestHash, kind, json, recordedAt);
-            entries.Add(new JournalEntry(seq, p.OperationId, p.RequestHash, kind, json, recordedAt, hash, entryHash));
-            hash = entryHash;
-            p.Outcome = new Submission(result, seq, Replayed: false, IdempotencyConflict: false);
-        }
-
-        if (entries.Count > 0)
-        {
-            var changes = ProjectionSet.FromChanges(ledger, ledger.TakeChanges());
+            var entries = result.Entries.ToList();
+            var changes = memory.TakeProjectionChanges();
             Count("fault-" + fault);
             switch (fault)
             {
@@ -210,24 +173,10 @@ public sealed class EngineSimulation
             }
             AppendDurable(entries);
             ApplyProjections(changes);
-            foreach (var e in entries) committed[e.OperationId] = (e.RequestHash, e.Sequence);
-            sequence = seq;
-            headHash = hash;
-        }
-        else
-        {
-            ledger.TakeChanges();
+            memory.Commit(result.Entries);
         }
 
-        foreach (var p in batch)
-        {
-            var outcome = p.SameAs is { } first
-                ? first.RequestHash == p.RequestHash
-                    ? first.Outcome! with { Replayed = first.Outcome!.Result.IsOk }
-                    : new Submission(new LedgerResult(LedgerStatus.Ok), null, Replayed: false, IdempotencyConflict: true)
-                : p.Outcome!;
-            Acknowledge(p, outcome);
-        }
+        for (var i = 0; i < batch.Count; i++) Acknowledge(batch[i], result.Submissions[i]);
     }
 
     /// <summary>A caller hears back: check the answer against what the client knows, then record it.</summary>
@@ -296,7 +245,7 @@ public sealed class EngineSimulation
     private void Restart()
     {
         Load();
-        var derived = Keyed(ProjectionSet.FromLedger(ledger)).ToDictionary(x => x.Key, x => x.Row, StringComparer.Ordinal);
+        var derived = Keyed(ProjectionSet.FromLedger(memory.Ledger)).ToDictionary(x => x.Key, x => x.Row, StringComparer.Ordinal);
         if (!SameProjections(derived))
         {
             Count("projections-rebuilt");
@@ -307,18 +256,9 @@ public sealed class EngineSimulation
 
     private void Load()
     {
-        var fresh = new Ledger();
-        var known = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
-        foreach (var e in journal)
-        {
-            fresh.Apply(EventJson.Deserialize(e.EventJson));
-            known[e.OperationId] = (e.RequestHash, e.Sequence);
-        }
-        fresh.TrackChanges = true;
-        ledger = fresh;
-        committed = known;
-        sequence = journal.Count;
-        headHash = journal.Count == 0 ? JournalHash.Genesis : journal[^1].Hash;
+        var fresh = new WriterMemory();
+        foreach (var e in journal) fresh.Replay(e);
+        memory = fresh;
     }
 
     private bool SameProjections(Dictionary<string, object> expected) =>
@@ -326,10 +266,10 @@ public sealed class EngineSimulation
 
     private void Check()
     {
-        var problems = ledger.CheckInvariants();
+        var problems = memory.Ledger.CheckInvariants();
         if (problems.Count > 0) throw Fail("ledger invariants: " + string.Join("; ", problems));
-        if (ledger.StateHash() != replica.StateHash()) throw Fail("the writer's memory differs from the durable journal replayed.");
-        if (sequence != journal.Count) throw Fail($"the writer is at row {sequence}, the journal at {journal.Count}.");
+        if (memory.Ledger.StateHash() != replica.StateHash()) throw Fail("the writer's memory differs from the durable journal replayed.");
+        if (memory.Sequence != journal.Count) throw Fail($"the writer is at row {memory.Sequence}, the journal at {journal.Count}.");
         if (step % projectionCheckEvery == 0)
         {
             var derived = Keyed(ProjectionSet.FromLedger(replica)).ToDictionary(x => x.Key, x => x.Row, StringComparer.Ordinal);
@@ -342,12 +282,12 @@ public sealed class EngineSimulation
     {
         var fresh = new Ledger();
         foreach (var e in journal) fresh.Apply(EventJson.Deserialize(e.EventJson));
-        if (fresh.StateHash() != ledger.StateHash()) throw Fail("a fresh replay of the journal gives another state hash.");
+        if (fresh.StateHash() != memory.Ledger.StateHash()) throw Fail("a fresh replay of the journal gives another state hash.");
         foreach (var id in acknowledged)
             if (journal[(int)operations[id].Sequence!.Value - 1].OperationId != id) throw Fail($"{id} is not at its acknowledged row.");
     }
 
-    private AccountId AnyAccount() => new(random.NextInt64(1, Math.Max(2, ledger.Accounts.Count + 2)));
+    private AccountId AnyAccount() => new(random.NextInt64(1, Math.Max(2, memory.Ledger.Accounts.Count + 2)));
 
     private Instrument AnyInstrument() => Instruments[random.Next(Instruments.Length)];
 
@@ -360,16 +300,16 @@ public sealed class EngineSimulation
 
     private LedgerCommand NextCommand()
     {
-        if (ledger.Accounts.Count < 4 || random.Next(80) == 0)
+        if (memory.Ledger.Accounts.Count < 4 || random.Next(80) == 0)
             return new OpenAccount($"S{random.Next(8)}", "Subject", (HolderType)random.Next(1, 6));
         var account = AnyAccount();
-        var pair = ledger.FindAccount(account)?.Pair ?? AnyAccount();
-        var reservation = new ReservationId(random.NextInt64(1, ledger.Reservations.Count + 3));
+        var pair = memory.Ledger.FindAccount(account)?.Pair ?? AnyAccount();
+        var reservation = new ReservationId(random.NextInt64(1, memory.Ledger.Reservations.Count + 3));
         return random.Next(100) switch
         {
             < 10 => new IssueUnits($"R{random.Next(100_000)}", AnyInstrument(), random.Next(1, 3000), account),
             < 45 => new TransferUnits(account, pair, AnyInstrument(), Quantity(),
-                ledger.FindAccount(account)?.Kind == AccountKind.Trading ? TransferReason.FromTrading : TransferReason.ToTrading, null),
+                memory.Ledger.FindAccount(account)?.Kind == AccountKind.Trading ? TransferReason.FromTrading : TransferReason.ToTrading, null),
             < 48 => new TransferUnits(account, AnyAccount(), AnyInstrument(), Quantity(), TransferReason.CourtEnforcement, "court order"),
             < 62 => new ReserveUnits(account, AnyInstrument(), Quantity(), "order"),
             < 70 => new ReleaseReservation(reservation, random.Next(3) == 0 ? null : Quantity()),
@@ -377,7 +317,7 @@ public sealed class EngineSimulation
             < 88 => new CancelUnits(account, AnyInstrument(), Quantity(), (CancellationPurpose)random.Next(1, 8), "Beneficiary",
                 random.Next(3) == 0 ? reservation : null),
             < 93 => new FreezeUnits(account, AnyInstrument(), Quantity(), null, null, "court"),
-            < 96 => new UnfreezeUnits(new FreezeId(random.NextInt64(1, ledger.Freezes.Count + 2)), "lifted"),
+            < 96 => new UnfreezeUnits(new FreezeId(random.NextInt64(1, memory.Ledger.Freezes.Count + 2)), "lifted"),
             < 98 => new FreezeAccount(account, "court"),
             _ => new UnfreezeAccount(account, "lifted"),
         };
