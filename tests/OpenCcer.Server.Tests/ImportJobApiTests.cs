@@ -107,7 +107,8 @@ public sealed class ImportJobApiTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal(2, errors.Count);
         Assert.Equal(3, errors[0].GetProperty("line").GetInt32());
         Assert.Equal("export_mwh", errors[0].GetProperty("field").GetString());
-        Assert.Contains("'lots' is not a number", errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("'lots' is not a number", errors[0].GetProperty("message").GetString());
+        Assert.Equal("「lots」不是数字", errors[0].GetProperty("message_zh").GetString());
         Assert.Equal(4, errors[1].GetProperty("line").GetInt32());
         Assert.Equal(JsonValueKind.Null, errors[1].GetProperty("field").ValueKind);
         Assert.Empty(job.GetProperty("periods").EnumerateArray());

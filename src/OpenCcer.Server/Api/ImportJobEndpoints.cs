@@ -30,9 +30,13 @@ public static partial class ImportJobEndpoints
         int RowsParsed, int RowsTotal, IReadOnlyList<RowErrorView> RowErrors, IReadOnlyList<PeriodView> Periods, decimal? NetExportMwhTotal,
         IReadOnlyList<StratumView> Strata, string? Error, string StartedAt);
 
-    /// <summary>One problem of the file: its line (absent for the whole file), its column (absent for the whole row) and what is wrong.</summary>
-    public sealed record RowErrorView(int? Line, string? Field, string Message);
+    /// <summary>
+    /// One problem of the file: its line (absent for the whole file), its column (absent for the whole row) and what
+    /// is wrong, in English and in Chinese (<c>message_zh</c>, absent for a message with no translation).
+    /// </summary>
+    public sealed record RowErrorView(int? Line, string? Field, string Message, string? MessageZh);
 
+    /// <summary>A period read; <c>net_export_mwh</c> is export − import as metered, before the calculator's meter-error correction.</summary>
     public sealed record PeriodView(string Start, string End, decimal ExportMwh, decimal ImportMwh, decimal NetExportMwh, string? MeterClass);
 
     public sealed record StratumView(string Stratum, decimal AreaHa, int Plots, int Trees);
@@ -134,9 +138,10 @@ public static partial class ImportJobEndpoints
     public static RowErrorView RowError(FieldError error)
     {
         var m = LineField().Match(error.Field);
+        var chinese = ImportMessages.Chinese(error.Message);
         return m.Success
-            ? new RowErrorView(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Success ? m.Groups[2].Value : null, error.Message)
-            : new RowErrorView(null, error.Field, error.Message);
+            ? new RowErrorView(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Success ? m.Groups[2].Value : null, error.Message, chinese)
+            : new RowErrorView(null, error.Field, error.Message, chinese);
     }
 
     [GeneratedRegex("^line ([0-9]{1,9})(?:: (.+))?$")]
