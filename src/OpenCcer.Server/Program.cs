@@ -94,6 +94,7 @@ app.MapCertificateEndpoints();
 app.MapComplianceEndpoints();
 app.MapExportEndpoints();
 app.MapExportJobEndpoints();
+app.MapImportJobEndpoints();
 app.MapExchangeEndpoints();
 app.MapStatisticsEndpoints();
 app.MapArticle6Endpoints();

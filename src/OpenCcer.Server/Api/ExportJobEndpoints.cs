@@ -1,4 +1,5 @@
 using OpenCcer.Server.Exports;
+using OpenCcer.Server.Jobs;
 using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Api;
@@ -34,8 +35,8 @@ public static class ExportJobEndpoints
                 if (jobs.Find(id) is not { } job) return Missing(id);
                 return job.Status switch
                 {
-                    ExportJobStatus.Done => TypedResults.File(job.Content!, job.ContentType, job.FileName),
-                    ExportJobStatus.Failed => TypedResults.Problem(detail: job.Error, statusCode: StatusCodes.Status409Conflict,
+                    JobStatus.Done => TypedResults.File(job.Content!, job.ContentType, job.FileName),
+                    JobStatus.Failed => TypedResults.Problem(detail: job.Error, statusCode: StatusCodes.Status409Conflict,
                         title: "Export failed.", type: "/problems/export-failed"),
                     _ => TypedResults.Problem(detail: $"The export is at {job.ProgressPercent}%; fetch the file when the job is done.",
                         statusCode: StatusCodes.Status409Conflict, title: "Export not ready.", type: "/problems/export-not-ready"),
@@ -67,7 +68,7 @@ public static class ExportJobEndpoints
     {
         var status = job.Status;
         return new ExportJobView(job.Id, job.ListName, ExportWriter.Extension(job.Format), RequestReader.Snake(status.ToString()), job.ProgressPercent,
-            job.StepsTotal, job.FileName, status == ExportJobStatus.Done ? $"{Path}/{job.Id}/file" : null, job.Error,
+            job.StepsTotal, job.FileName, status == JobStatus.Done ? $"{Path}/{job.Id}/file" : null, job.Error,
             Storage.Journal.EventJson.Timestamp(job.StartedAt));
     }
 

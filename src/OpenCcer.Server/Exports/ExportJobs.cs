@@ -1,4 +1,5 @@
 using OpenCcer.Core.Registry;
+using OpenCcer.Server.Jobs;
 using OpenCcer.Storage;
 using OpenCcer.Storage.Exports;
 
@@ -18,8 +19,7 @@ public sealed class ExportJobs(LedgerStore store, SerialFormat serials, TimeProv
     /// <summary>The name that exports every public list together, as one workbook with a sheet per list.</summary>
     public const string AllLists = "all";
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<Guid, ExportJob> jobs = [];
+    private readonly JobTable<ExportJob> jobs = new(RunningMax, JobsMax, KeptMinutes, time);
 
     public static IReadOnlyList<string> ListNames { get; } = [.. PublicLists.Names, AllLists];
 
@@ -28,27 +28,13 @@ public sealed class ExportJobs(LedgerStore store, SerialFormat serials, TimeProv
     {
         if (!ListNames.Contains(list)) throw new ArgumentException($"No public list '{list}'.", nameof(list));
         if (list == AllLists && format != ExportFormat.Xlsx) throw new ArgumentException("All lists are exported together only as XLSX.", nameof(format));
-        var now = time.GetUtcNow();
-        ExportJob job;
-        lock (gate)
-        {
-            foreach (var old in jobs.Values.Where(j => j.FinishedAt is { } f && now - f > TimeSpan.FromMinutes(KeptMinutes)).ToList())
-                jobs.Remove(old.Id);
-            if (jobs.Values.Count(j => j.Status == ExportJobStatus.Running) >= RunningMax) return null;
-            while (jobs.Count >= JobsMax)
-                jobs.Remove(jobs.Values.Where(j => j.Status != ExportJobStatus.Running).OrderBy(j => j.StartedAt).First().Id);
-            // Random (not time-ordered) ids: the id is what lets its starter fetch the file.
-            job = new ExportJob(Guid.NewGuid(), list == AllLists ? PublicLists.Names : [list], list, format, now);
-            jobs.Add(job.Id, job);
-        }
+        var job = jobs.TryAdd((id, now) => new ExportJob(id, list == AllLists ? PublicLists.Names : [list], list, format, now));
+        if (job is null) return null;
         _ = Task.Run(() => RunAsync(job, lifetime.ApplicationStopping));
         return job;
     }
 
-    public ExportJob? Find(Guid id)
-    {
-        lock (gate) return jobs.GetValueOrDefault(id);
-    }
+    public ExportJob? Find(Guid id) => jobs.Find(id);
 
     private async Task RunAsync(ExportJob job, CancellationToken ct)
     {

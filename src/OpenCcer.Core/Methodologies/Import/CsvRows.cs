@@ -11,7 +11,8 @@ internal static class CsvRows
 {
     internal const int RowsMax = 1_000_000;
 
-    internal static ImportResult<T> Import<T>(string text, string[] header, Func<Cells, T?> parseRow)
+    /// <summary>Reads every row; <paramref name="rowRead"/>, when given, is called once after each line below the header.</summary>
+    internal static ImportResult<T> Import<T>(string text, string[] header, Func<Cells, T?> parseRow, Action? rowRead = null)
         where T : class
     {
         var errors = new List<FieldError>();
@@ -37,14 +38,17 @@ internal static class CsvRows
             if (line.Error is not null || line.Fields.Count != header.Length)
             {
                 errors.Add(new FieldError($"line {line.LineNumber}", line.Error ?? $"expected {header.Length} fields, found {line.Fields.Count}"));
-                continue;
             }
-            var cells = new Cells(line, header, errors);
-            var row = parseRow(cells);
-            if (!cells.Failed && row is not null)
+            else
             {
-                rows.Add(row);
+                var cells = new Cells(line, header, errors);
+                var row = parseRow(cells);
+                if (!cells.Failed && row is not null)
+                {
+                    rows.Add(row);
+                }
             }
+            rowRead?.Invoke();
         }
         if (!sawHeader)
         {

@@ -12,7 +12,8 @@ public static class MeterReadingCsv
     public static readonly string[] Header =
         ["period_start", "period_end", "export_mwh", "import_mwh", "meter_class", "calibration_date", "measured_error_percent"];
 
-    public static ImportResult<PowerPeriod> Parse(string text) => CsvRows.Import(text, Header, ParseRow);
+    /// <summary>Reads the file; <paramref name="rowRead"/>, when given, is called once per line below the header (for progress).</summary>
+    public static ImportResult<PowerPeriod> Parse(string text, Action? rowRead = null) => CsvRows.Import(text, Header, ParseRow, rowRead);
 
     private static PowerPeriod? ParseRow(CsvRows.Cells cells)
     {

@@ -12,7 +12,8 @@ public static class SamplePlotCsv
     public static readonly string[] Header =
         ["stratum", "stratum_area_ha", "plot", "plot_area_m2", "species", "dbh_cm", "height_m"];
 
-    public static ImportResult<TreeRecord> Parse(string text) => CsvRows.Import(text, Header, ParseRow);
+    /// <summary>Reads the file; <paramref name="rowRead"/>, when given, is called once per line below the header (for progress).</summary>
+    public static ImportResult<TreeRecord> Parse(string text, Action? rowRead = null) => CsvRows.Import(text, Header, ParseRow, rowRead);
 
     private static TreeRecord? ParseRow(CsvRows.Cells cells)
     {
