@@ -184,4 +184,140 @@ public sealed class TradingJourneys(WebServer server)
         Assert.Equal(spicCash + 1_000_00 + price * quantity - fee - 500_50, await BalanceAsync(spic));
         Assert.Equal(jidongTradingBefore + quantity, await AvailableAsync(jidong, code, vintage));
     }
+
+    [Fact]
+    public async Task a_participant_proposes_a_bulk_agreement_to_a_named_counterparty_who_confirms_it_and_both_see_the_trade_settle()
+    {
+        const string jidongSubject = "91110000MA01CEMT02";
+        var (_, spic) = await AccountsAsync("91370000MA3CSPIC01");
+        var (_, jidong) = await AccountsAsync(jidongSubject);
+        // The smallest bulk agreement the exchange accepts, from units the seller already keeps in its trading account.
+        var quantity = server.Exchange.Rules.Bulk.QuantityMinTonnes;
+        var holding = (await server.Store.HoldingsAsync(spic)).First(h => h.Available >= quantity);
+        var (code, vintage) = (holding.ProjectCode, holding.Vintage);
+        var instrument = new Instrument(code, vintage);
+        var key = $"{code}-{vintage}";
+        var spicTradingBefore = holding.Available;
+        var jidongTradingBefore = await AvailableAsync(jidong, code, vintage);
+        var spicCash = await BalanceAsync(spic);
+        var jidongCash = await BalanceAsync(jidong);
+        string? proposal = null;
+
+        if (server.Exchange.Market(instrument) is null)
+        {
+            await server.JourneyAsync("bulk-seller-lists-the-instrument", async page =>
+            {
+                await WebServer.SignInAsync(page, "spic.maker");
+                await page.GotoAsync("/portal/trading");
+                var units = page.Locator($"[data-trading-holding='{key}']");
+                await units.Locator("form.list-instrument-form input[name=price]").FillAsync("60");
+                await units.Locator("form.list-instrument-form button").ClickAsync();
+                await ExpectDoneAsync(page, "instrument-listed");
+            });
+        }
+        server.Time.Advance(TimeSpan.FromDays(1));
+        var price = server.Exchange.Market(instrument)!.BasePrice.Fen;
+        var deposit = price * quantity + price * quantity / 100; // the purchase and more than its fee
+
+        await server.JourneyAsync("bulk-seller-proposes", async page =>
+        {
+            await WebServer.SignInAsync(page, "spic.maker");
+            await page.GotoAsync("/portal/trading");
+            var form = page.Locator("form.propose-bulk-form");
+            await form.Locator("select[name=instrument]").SelectOptionAsync($"{code}/{vintage}");
+            await form.Locator("select[name=side]").SelectOptionAsync("sell");
+            await form.Locator("input[name=price]").FillAsync((price / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+            await form.Locator("input[name=quantity]").FillAsync(quantity.ToString(CultureInfo.InvariantCulture));
+
+            // A counterparty without a trading account is refused next to the form, and nothing is reserved.
+            await form.Locator("input[name=counterparty]").FillAsync("NO-SUCH-SUBJECT");
+            await form.Locator("button").ClickAsync();
+            await Assertions.Expect(page.Locator("form.propose-bulk-form .form-problem")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("table.bulk-from-me")).ToHaveCountAsync(0);
+
+            form = page.Locator("form.propose-bulk-form");
+            await form.Locator("select[name=instrument]").SelectOptionAsync($"{code}/{vintage}");
+            await form.Locator("input[name=price]").FillAsync((price / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+            await form.Locator("input[name=quantity]").FillAsync(quantity.ToString(CultureInfo.InvariantCulture));
+            await form.Locator("input[name=counterparty]").FillAsync(jidongSubject);
+            await form.Locator("button").ClickAsync();
+            await ExpectDoneAsync(page, "bulk-proposed");
+            var mine = page.Locator("table.bulk-from-me tbody tr", new() { HasText = $"{code} · {vintage}" });
+            await Assertions.Expect(mine).ToHaveCountAsync(1);
+            await Assertions.Expect(mine.Locator("td").Nth(1)).ToHaveTextAsync($"#{jidong}");
+            await Assertions.Expect(mine.Locator("td").Nth(3)).ToHaveTextAsync(Yuan(price));
+            await Assertions.Expect(mine.Locator("td").Nth(4)).ToHaveTextAsync(Tonnes(quantity));
+            proposal = await mine.GetAttributeAsync("data-proposal");
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-reserved]")).ToHaveTextAsync(Tonnes(quantity));
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-available]"))
+                .ToHaveTextAsync(Tonnes(spicTradingBefore - quantity));
+        });
+        Assert.NotNull(proposal);
+
+        long held = 0;
+        await server.JourneyAsync("bulk-counterparty-confirms", async page =>
+        {
+            await WebServer.SignInAsync(page, "jidong.trader");
+            await page.GotoAsync("/portal/trading");
+            await page.FillAsync("form.deposit-form input[name=amount]", (deposit / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+            await page.ClickAsync("form.deposit-form button");
+            await ExpectDoneAsync(page, "deposited");
+            var row = page.Locator($"table.bulk-to-me tr[data-proposal='{proposal}']");
+            await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync($"#{spic}");
+            await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("Buy");
+            await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync(Tonnes(quantity));
+            await row.Locator("form.confirm-bulk-form button").ClickAsync();
+            await ExpectDoneAsync(page, "bulk-confirmed");
+            await Assertions.Expect(page.Locator($"table.bulk-to-me tr[data-proposal='{proposal}']")).ToHaveCountAsync(0);
+            var trade = (await server.Store.TradesAsync(code, vintage, 1))[0];
+            Assert.Equal("bulk_agreement", trade.Method);
+            Assert.Equal((jidong, spic, quantity, price), (trade.BuyerId, trade.SellerId, trade.Quantity, trade.PriceFen));
+            held = trade.TurnoverFen + trade.BuyerFeeFen;
+            // Until settlement the purchase and its fee are held.
+            await Assertions.Expect(page.Locator("[data-cash=held]")).ToHaveTextAsync(Yuan(held));
+        });
+        var bulk = (await server.Store.TradesAsync(code, vintage, 1))[0];
+
+        await server.JourneyAsync("bulk-proposer-sees-it-confirmed", async page =>
+        {
+            await WebServer.SignInAsync(page, "spic.maker");
+            await page.GotoAsync("/portal/trading");
+            await Assertions.Expect(page.Locator($"table.bulk-from-me tr[data-proposal='{proposal}']")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#bulk")).ToContainTextAsync("No open proposals.");
+        });
+
+        server.Time.Advance(TimeSpan.FromDays(1));
+        await server.JourneyAsync("bulk-operator-closes-and-settles", async page =>
+        {
+            await WebServer.SignInAsync(page, "bgx.operator");
+            await page.ClickAsync("a[href='/portal/exchange']");
+            await page.ClickAsync("#close button");
+            await ExpectDoneAsync(page, "closed");
+            await page.FillAsync("#settle input[name=date]", bulk.TradeDate);
+            await page.ClickAsync("#settle button");
+            await ExpectDoneAsync(page, "settled");
+        });
+
+        await server.JourneyAsync("bulk-both-see-the-settlement", async page =>
+        {
+            await WebServer.SignInAsync(page, "spic.maker");
+            await page.GotoAsync("/portal/trading");
+            await Assertions.Expect(page.Locator("[data-cash=balance]")).ToHaveTextAsync(Yuan(spicCash + bulk.TurnoverFen - bulk.SellerFeeFen));
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-reserved]")).ToHaveTextAsync(Tonnes(0));
+            var sold = page.Locator($"article.report[data-date='{bulk.TradeDate}']");
+            await Assertions.Expect(sold.Locator($"tr[data-trade='{bulk.TradeId}']")).ToHaveAttributeAsync("data-side", "Sell");
+            await WebServer.SignOutAsync(page);
+
+            await WebServer.SignInAsync(page, "jidong.trader");
+            await page.GotoAsync("/portal/trading");
+            await Assertions.Expect(page.Locator("[data-cash=balance]")).ToHaveTextAsync(Yuan(jidongCash + deposit - held));
+            await Assertions.Expect(page.Locator("[data-cash=held]")).ToHaveTextAsync(Yuan(0));
+            var bought = page.Locator($"article.report[data-date='{bulk.TradeDate}']");
+            await Assertions.Expect(bought.Locator($"tr[data-trade='{bulk.TradeId}']")).ToHaveAttributeAsync("data-side", "Buy");
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-available]")).ToHaveTextAsync(Tonnes(jidongTradingBefore + quantity));
+        });
+
+        Assert.Equal(jidongTradingBefore + quantity, await AvailableAsync(jidong, code, vintage));
+        Assert.Equal(spicTradingBefore - quantity, await AvailableAsync(spic, code, vintage));
+    }
 }

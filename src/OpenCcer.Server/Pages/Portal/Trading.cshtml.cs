@@ -15,13 +15,19 @@ namespace OpenCcer.Server.Pages.Portal;
 
 /// <summary>
 /// The trader's desk: cash at the exchange (deposit through the settlement bank, statement), units in the
-/// trading account listed for sale, other participants' listings to take, and settlement reports. Every
-/// form runs the same exchange operations as the API's endpoints.
+/// trading account listed for sale, other participants' listings to take, bulk agreements proposed to and
+/// by the participant, and settlement reports. Every form runs the same exchange operations as the API's endpoints.
 /// </summary>
 public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, LedgerStore store, TimeProvider time, IStringLocalizer<Text> text)
     : PageModel
 {
     public sealed record Offer(MarketSnapshot Market, ListingView Listing);
+
+    /// <summary>An open bulk-agreement proposal on one instrument, to or from the caller.</summary>
+    public sealed record Proposal(Instrument Instrument, BulkProposed Proposed);
+
+    /// <summary>How many journal rows of each bulk event the page reads: proposals live at most until the day's close.</summary>
+    private const int BulkRowsMax = LedgerStore.PageSizeMax;
 
     public long? Participant { get; private set; }
     public CashAccountRow? Cash { get; private set; }
@@ -30,6 +36,9 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     public List<Offer> Mine { get; private set; } = [];
     public List<Offer> Others { get; private set; } = [];
     public List<SettlementReport> Reports { get; private set; } = [];
+    public IReadOnlyList<MarketSnapshot> Markets => exchange.Markets;
+    public List<Proposal> BulkToMe { get; private set; } = [];
+    public List<Proposal> BulkFromMe { get; private set; } = [];
     public FormErrors Errors { get; } = new();
     public string? Form { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -132,6 +141,100 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         return await After(result, form, "taken", "quantity_tonnes");
     }
 
+    /// <summary>Proposes a bulk agreement (大宗协议) to the counterparty named by its subject id; the proposer's side is reserved.</summary>
+    public async Task<IActionResult> OnPostProposeBulkAsync(string? operationId, string? instrument, string? side, string? price, string? quantity,
+        string? counterparty)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var (projectCode, vintage) = SplitInstrument(instrument);
+        var market = r.Instrument(projectCode, vintage);
+        var subject = r.Required("counterparty_subject_id", string.IsNullOrWhiteSpace(counterparty) ? null : counterparty.Trim());
+        var proposerSide = r.Enum<Side>("side", side);
+        var fen = Price(r, price);
+        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
+        string[] fields = ["project_code", "vintage", "counterparty_subject_id", "side", "price_fen", "quantity_tonnes"];
+        if (r.HasErrors) return await Refused(r.Problem(), "bulk", fields);
+        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, subject, proposerSide, fen, tonnes),
+            ExchangeCall.AsParticipant(HttpContext, (c, me) => c.ParticipantOf(subject) is { } other
+                ? ExchangeStep.Run(new ToMarket(market, new ProposeBulk(new OrderId(c.Sequence), me, other, proposerSide, new PricePerTonne(fen),
+                    new Core.Primitives.Tonnes(tonnes), c.Position(me, market))))
+                : ExchangeStep.Refuse(VenueStatus.NoTradingAccount)), opensOrder: true);
+        return await After(result, "bulk", "bulk-proposed", fields);
+    }
+
+    /// <summary>Confirms a bulk proposal made to the caller: one trade at its price and quantity.</summary>
+    public async Task<IActionResult> OnPostConfirmBulkAsync(string? operationId, string? projectCode, int? vintage, long? proposal)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var instrument = r.Instrument(projectCode, vintage);
+        var id = r.Required("proposal_id", proposal);
+        var form = $"bulk-{proposal}";
+        if (r.HasErrors) return await Refused(r.Problem(), form, "proposal_id");
+        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id),
+            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument,
+                new ConfirmBulk(new OrderId(id), me, c.Position(me, instrument))))));
+        return await After(result, form, "bulk-confirmed", "proposal_id");
+    }
+
+    /// <summary>Declines a bulk proposal made to the caller, or withdraws the caller's own; the proposer's reservation is released.</summary>
+    public async Task<IActionResult> OnPostDeclineBulkAsync(string? operationId, string? projectCode, int? vintage, long? proposal)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var instrument = r.Instrument(projectCode, vintage);
+        var id = r.Required("proposal_id", proposal);
+        var form = $"bulk-{proposal}";
+        if (r.HasErrors) return await Refused(r.Problem(), form, "proposal_id");
+        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id),
+            ExchangeCall.AsParticipant(HttpContext, (_, me) => ExchangeStep.Run(new ToMarket(instrument, new DeclineBulk(new OrderId(id), me)))));
+        return await After(result, form, "bulk-declined", "proposal_id");
+    }
+
+    /// <summary>The instrument select's value, <c>project code/vintage</c>.</summary>
+    private static (string? ProjectCode, int? Vintage) SplitInstrument(string? value)
+    {
+        var slash = value?.LastIndexOf('/') ?? -1;
+        if (slash <= 0) return (null, null);
+        return (value![..slash], int.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null);
+    }
+
+    /// <summary>
+    /// Open bulk proposals to or from a participant: proposed in the exchange journal and not yet confirmed,
+    /// declined or expired (every proposal expires at its day's close).
+    /// </summary>
+    private async Task LoadBulkAsync(long participant, CancellationToken ct)
+    {
+        var proposed = await store.ExchangeJournalRowsWithEventAsync("bulk_proposed", long.MaxValue, BulkRowsMax, ct);
+        if (proposed.Count == 0) return;
+        var oldest = proposed.Min(p => p.Sequence);
+        var ended = new HashSet<long>();
+        foreach (var type in (string[])["bulk_confirmed", "bulk_declined", "bulk_expired"])
+        {
+            foreach (var row in await store.ExchangeJournalRowsWithEventAsync(type, long.MaxValue, BulkRowsMax, ct))
+            {
+                if (row.Sequence < oldest) continue;
+                foreach (var e in VenueJson.DeserializeResult(row.Result).Events)
+                {
+                    if (e is BulkConfirmed c) ended.Add(c.Proposal.Value);
+                    else if (e is BulkDeclined d) ended.Add(d.Proposal.Value);
+                    else if (e is BulkExpired x) ended.Add(x.Proposal.Value);
+                }
+            }
+        }
+        foreach (var row in proposed.OrderBy(p => p.Sequence))
+        {
+            if (VenueJson.Deserialize(row.Command) is not ToMarket m) continue;
+            foreach (var e in VenueJson.DeserializeResult(row.Result).Events.OfType<BulkProposed>())
+            {
+                if (ended.Contains(e.Proposal.Value)) continue;
+                if (e.Counterparty.Value == participant) BulkToMe.Add(new Proposal(m.Instrument, e));
+                else if (e.Proposer.Value == participant) BulkFromMe.Add(new Proposal(m.Instrument, e));
+            }
+        }
+    }
+
     private static long Price(RequestReader r, string? yuan)
     {
         var fen = SettlementReports.Fen(yuan);
@@ -171,6 +274,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
             foreach (var l in m.Sells.Concat(m.Buys))
                 (l.Participant.Value == trading.Id ? Mine : Others).Add(new Offer(m, l));
         }
+        await LoadBulkAsync(trading.Id, ct);
         foreach (var date in await store.SettlementDatesAsync(trading.Id, 5, ct))
             Reports.Add(await SettlementReports.ForAsync(store, trading.Id, date, ct));
     }
