@@ -1,10 +1,13 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
+using OpenCcer.Storage.Exchange;
 
 namespace OpenCcer.Web.Tests;
 
-/// <summary>The trader portal and the exchange's day end: a sale from one participant to another, settled into both accounts.</summary>
+/// <summary>The trader portal and the exchange's day end: a listed sale, a bulk agreement and a one-way bidding between two participants, each settled into both accounts.</summary>
 [Collection(WebCollection.Name)]
 public sealed class TradingJourneys(WebServer server)
 {
@@ -319,5 +322,108 @@ public sealed class TradingJourneys(WebServer server)
 
         Assert.Equal(jidongTradingBefore + quantity, await AvailableAsync(jidong, code, vintage));
         Assert.Equal(spicTradingBefore - quantity, await AvailableAsync(spic, code, vintage));
+    }
+
+    [Fact]
+    public async Task a_participant_announces_a_one_way_bidding_another_bids_and_after_the_close_the_units_are_allocated()
+    {
+        var (_, spic) = await AccountsAsync("91370000MA3CSPIC01");
+        var (_, jidong) = await AccountsAsync("91110000MA01CEMT02");
+        const long quantity = 30;
+        var holding = (await server.Store.HoldingsAsync(spic)).First(h => h.Available >= quantity);
+        var (code, vintage) = (holding.ProjectCode, holding.Vintage);
+        var instrument = new Instrument(code, vintage);
+        var key = $"{code}-{vintage}";
+        var jidongTradingBefore = await AvailableAsync(jidong, code, vintage);
+        if (server.Exchange.Market(instrument) is null)
+        {
+            await server.JourneyAsync("bidding-seller-lists-the-instrument", async page =>
+            {
+                await WebServer.SignInAsync(page, "spic.maker");
+                await page.GotoAsync("/portal/trading");
+                var units = page.Locator($"[data-trading-holding='{key}']");
+                await units.Locator("form.list-instrument-form input[name=price]").FillAsync("60");
+                await units.Locator("form.list-instrument-form button").ClickAsync();
+                await ExpectDoneAsync(page, "instrument-listed");
+            });
+        }
+        server.Time.Advance(TimeSpan.FromDays(1));
+        var price = server.Exchange.Market(instrument)!.BasePrice.Fen;
+        var yuan = (price / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+        string? bidding = null;
+
+        await server.JourneyAsync("bidding-seller-announces", async page =>
+        {
+            await WebServer.SignInAsync(page, "spic.maker");
+            await page.GotoAsync("/portal/trading");
+            var form = page.Locator("form.announce-bidding-form");
+            await form.Locator("select[name=instrument]").SelectOptionAsync($"{code}/{vintage}");
+            await form.Locator("select[name=side]").SelectOptionAsync("sell");
+            await form.Locator("input[name=quantity]").FillAsync(quantity.ToString(CultureInfo.InvariantCulture));
+            await form.Locator("input[name=reserve]").FillAsync(yuan);
+            await form.Locator("button").ClickAsync();
+            await ExpectDoneAsync(page, "bidding-announced");
+            var row = page.Locator("table.biddings tbody tr", new() { HasText = $"#{spic}" }).Last;
+            await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(Tonnes(quantity));
+            await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync(Yuan(price));
+            await Assertions.Expect(row.Locator("form.place-bid-form")).ToHaveCountAsync(0);
+            bidding = await row.GetAttributeAsync("data-bidding");
+        });
+        Assert.NotNull(bidding);
+
+        var turnover = price * quantity;
+        var fee = server.Exchange.Rules.Fees.TradingFee(new Money(turnover)).Fen;
+        var heldBefore = (await server.Store.CashAccountAsync(jidong))?.HeldFen ?? 0;
+        await server.JourneyAsync("bidding-buyer-bids", async page =>
+        {
+            await WebServer.SignInAsync(page, "jidong.trader");
+            await page.GotoAsync("/portal/trading");
+            await page.FillAsync("form.deposit-form input[name=amount]", ((turnover + fee) / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+            await page.ClickAsync("form.deposit-form button");
+            await ExpectDoneAsync(page, "deposited");
+            var row = page.Locator($"table.biddings tr[data-bidding='{bidding}']");
+            // A bid below a sale's reserve price is refused next to the form.
+            await row.Locator("input[name=price]").FillAsync(((price - 1) / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+            await row.Locator("input[name=quantity]").FillAsync(quantity.ToString(CultureInfo.InvariantCulture));
+            await row.Locator("button").ClickAsync();
+            await Assertions.Expect(page.Locator($"table.biddings tr[data-bidding='{bidding}'] .form-problem")).ToBeVisibleAsync();
+            row = page.Locator($"table.biddings tr[data-bidding='{bidding}']");
+            await row.Locator("input[name=price]").FillAsync(yuan);
+            await row.Locator("input[name=quantity]").FillAsync(quantity.ToString(CultureInfo.InvariantCulture));
+            await row.Locator("button").ClickAsync();
+            await ExpectDoneAsync(page, "bid-placed");
+            await Assertions.Expect(page.Locator("[data-cash=held]")).ToHaveTextAsync(Yuan(heldBefore + turnover + fee));
+        });
+
+        // After the window the exchange closes the bidding: the bid is allocated at the reserve price.
+        server.Time.Advance(TimeSpan.FromHours(2));
+        var closed = await server.Exchange.ExecuteAsync("close-bidding-" + bidding, "close-bidding-" + bidding,
+            _ => ExchangeStep.Run(new ToMarket(instrument, new CloseBidding(new OrderId(long.Parse(bidding!, CultureInfo.InvariantCulture))))));
+        Assert.Equal(VenueStatus.Ok, closed.Status);
+        var trade = (await server.Store.TradesAsync(code, vintage, 1))[0];
+        Assert.Equal((jidong, spic, quantity, price), (trade.BuyerId, trade.SellerId, trade.Quantity, trade.PriceFen));
+
+        server.Time.Advance(TimeSpan.FromDays(1));
+        await server.JourneyAsync("bidding-operator-closes-and-settles", async page =>
+        {
+            await WebServer.SignInAsync(page, "bgx.operator");
+            await page.ClickAsync("a[href='/portal/exchange']");
+            await page.ClickAsync("#close button");
+            await ExpectDoneAsync(page, "closed");
+            await page.FillAsync("#settle input[name=date]", trade.TradeDate);
+            await page.ClickAsync("#settle button");
+            await ExpectDoneAsync(page, "settled");
+        });
+
+        await server.JourneyAsync("bidding-buyer-sees-the-allocation", async page =>
+        {
+            await WebServer.SignInAsync(page, "jidong.trader");
+            await page.GotoAsync("/portal/trading");
+            await Assertions.Expect(page.Locator($"table.biddings tr[data-bidding='{bidding}']")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("[data-cash=held]")).ToHaveTextAsync(Yuan(heldBefore));
+            await Assertions.Expect(page.Locator($"[data-trading-holding='{key}'] [data-available]")).ToHaveTextAsync(Tonnes(jidongTradingBefore + quantity));
+            var report = page.Locator($"article.report[data-date='{trade.TradeDate}']");
+            await Assertions.Expect(report.Locator($"tr[data-trade='{trade.TradeId}']")).ToHaveAttributeAsync("data-side", "Buy");
+        });
     }
 }

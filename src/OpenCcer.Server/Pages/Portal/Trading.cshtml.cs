@@ -16,7 +16,7 @@ namespace OpenCcer.Server.Pages.Portal;
 /// <summary>
 /// The trader's desk: cash at the exchange (deposit through the settlement bank, statement), units in the
 /// trading account listed for sale, other participants' listings to take, bulk agreements proposed to and
-/// by the participant, and settlement reports. Every form runs the same exchange operations as the API's endpoints.
+/// by the participant, one-way biddings to announce or bid in, and settlement reports. Every form runs the same exchange operations as the API's endpoints.
 /// </summary>
 public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, LedgerStore store, TimeProvider time, IStringLocalizer<Text> text)
     : PageModel
@@ -25,6 +25,9 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
 
     /// <summary>An open bulk-agreement proposal on one instrument, to or from the caller.</summary>
     public sealed record Proposal(Instrument Instrument, BulkProposed Proposed);
+
+    /// <summary>An open one-way bidding on one instrument.</summary>
+    public sealed record Bidding(Instrument Instrument, BiddingAnnounced Announced);
 
     /// <summary>How many journal rows of each bulk event the page reads: proposals live at most until the day's close.</summary>
     private const int BulkRowsMax = LedgerStore.PageSizeMax;
@@ -39,6 +42,17 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     public IReadOnlyList<MarketSnapshot> Markets => exchange.Markets;
     public List<Proposal> BulkToMe { get; private set; } = [];
     public List<Proposal> BulkFromMe { get; private set; } = [];
+    public List<Bidding> Biddings { get; private set; } = [];
+
+    /// <summary>A China Standard Time instant as a <c>datetime-local</c> value.</summary>
+    public static string Local(DateTimeOffset at) => at.ToOffset(MarketClock.ChinaStandardOffset).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The default bidding window: from now to an hour later, in China Standard Time.</summary>
+    public (string Start, string End) DefaultWindow()
+    {
+        var now = time.GetUtcNow();
+        return (Local(now), Local(now.AddHours(1)));
+    }
     public FormErrors Errors { get; } = new();
     public string? Form { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -192,6 +206,68 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         return await After(result, form, "bulk-declined", "proposal_id");
     }
 
+    /// <summary>Announces a one-way bidding (单向竞价): quantity, reserve price and a window within today's trading day (China Standard Time).</summary>
+    public async Task<IActionResult> OnPostAnnounceBiddingAsync(string? operationId, string? instrument, string? side, string? quantity, string? reserve,
+        string? windowStart, string? windowEnd, string? pricing)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var (projectCode, vintage) = SplitInstrument(instrument);
+        var market = r.Instrument(projectCode, vintage);
+        var initiatorSide = r.Enum<Side>("side", side);
+        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
+        var fen = SettlementReports.Fen(reserve);
+        if (fen is null or <= 0) r.Fail("reserve_price_fen", "A price in yuan per tonne, at most two decimals (58.50).");
+        var start = r.Required("window_start", LocalInstant(windowStart));
+        var end = r.Required("window_end", LocalInstant(windowEnd));
+        BiddingPricing? rule = string.IsNullOrEmpty(pricing) ? null : r.Enum<BiddingPricing>("pricing", pricing);
+        string[] fields = ["project_code", "vintage", "side", "quantity_tonnes", "reserve_price_fen", "window_start", "window_end", "pricing"];
+        if (r.HasErrors) return await Refused(r.Problem(), "bidding", fields);
+        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, initiatorSide, tonnes, fen, start, end, rule),
+            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(market, new AnnounceBidding(new OrderId(c.Sequence), me,
+                initiatorSide, new Core.Primitives.Tonnes(tonnes), new PricePerTonne(fen!.Value), start, end, rule, c.Position(me, market))))), opensOrder: true);
+        return await After(result, "bidding", "bidding-announced", fields);
+    }
+
+    /// <summary>Places a sealed bid in another participant's open bidding; the bid's side is reserved until the bidding closes.</summary>
+    public async Task<IActionResult> OnPostPlaceBidAsync(string? operationId, string? projectCode, int? vintage, long? bidding, string? price, string? quantity)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var instrument = r.Instrument(projectCode, vintage);
+        var id = r.Required("bidding_id", bidding);
+        var fen = Price(r, price);
+        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
+        var form = $"bid-{bidding}";
+        if (r.HasErrors) return await Refused(r.Problem(), form, "price_fen", "quantity_tonnes");
+        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id, fen, tonnes),
+            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument, new PlaceBid(new OrderId(c.Sequence), new OrderId(id),
+                me, new PricePerTonne(fen), new Core.Primitives.Tonnes(tonnes), c.Position(me, instrument))))), opensOrder: true);
+        return await After(result, form, "bid-placed", "price_fen", "quantity_tonnes");
+    }
+
+    /// <summary>A <c>datetime-local</c> value read as China Standard Time.</summary>
+    private static DateTimeOffset? LocalInstant(string? value) =>
+        DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, MarketClock.ChinaStandardOffset)
+            : null;
+
+    /// <summary>Open one-way biddings: announced in the exchange journal and not yet closed.</summary>
+    private async Task LoadBiddingsAsync(CancellationToken ct)
+    {
+        var announced = await store.ExchangeJournalRowsWithEventAsync("bidding_announced", long.MaxValue, BulkRowsMax, ct);
+        if (announced.Count == 0) return;
+        var closed = new HashSet<long>();
+        foreach (var row in await store.ExchangeJournalRowsWithEventAsync("bidding_closed", long.MaxValue, BulkRowsMax, ct))
+            foreach (var e in VenueJson.DeserializeResult(row.Result).Events.OfType<BiddingClosed>()) closed.Add(e.Bidding.Value);
+        foreach (var row in announced.OrderBy(a => a.Sequence))
+        {
+            if (VenueJson.Deserialize(row.Command) is not ToMarket m) continue;
+            foreach (var e in VenueJson.DeserializeResult(row.Result).Events.OfType<BiddingAnnounced>())
+                if (!closed.Contains(e.Bidding.Value)) Biddings.Add(new Bidding(m.Instrument, e));
+        }
+    }
+
     /// <summary>The instrument select's value, <c>project code/vintage</c>.</summary>
     private static (string? ProjectCode, int? Vintage) SplitInstrument(string? value)
     {
@@ -275,6 +351,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
                 (l.Participant.Value == trading.Id ? Mine : Others).Add(new Offer(m, l));
         }
         await LoadBulkAsync(trading.Id, ct);
+        await LoadBiddingsAsync(ct);
         foreach (var date in await store.SettlementDatesAsync(trading.Id, 5, ct))
             Reports.Add(await SettlementReports.ForAsync(store, trading.Id, date, ct));
     }
