@@ -20,6 +20,39 @@ public sealed class TradingJourneys(WebServer server)
     private static async Task ExpectDoneAsync(IPage page, string done) =>
         await Assertions.Expect(page.Locator($"[data-done='{done}']")).ToBeVisibleAsync();
 
+    /// <summary>
+    /// spic.maker moves the instrument to trading at ¥60 from the trading page when it is not listed yet; either way
+    /// the clock moves on a day, so that it trades.
+    /// </summary>
+    private async Task SellerListsTheInstrumentAsync(string journey, Instrument instrument)
+    {
+        if (server.Exchange.Market(instrument) is null)
+        {
+            await server.JourneyAsync(journey, async page =>
+            {
+                await WebServer.SignInAsync(page, "spic.maker");
+                await page.GotoAsync("/portal/trading");
+                var units = page.Locator($"[data-trading-holding='{instrument.ProjectCode}-{instrument.Vintage}']");
+                await units.Locator("form.list-instrument-form input[name=price]").FillAsync("60");
+                await units.Locator("form.list-instrument-form button").ClickAsync();
+                await ExpectDoneAsync(page, "instrument-listed");
+            });
+        }
+        server.Time.Advance(TimeSpan.FromDays(1));
+    }
+
+    /// <summary>The exchange operator closes the markets and settles one trading day from the operator's page.</summary>
+    private static async Task OperatorClosesAndSettlesAsync(IPage page, string tradeDate)
+    {
+        await WebServer.SignInAsync(page, "bgx.operator");
+        await page.ClickAsync("a[href='/portal/exchange']");
+        await page.ClickAsync("#close button");
+        await ExpectDoneAsync(page, "closed");
+        await page.FillAsync("#settle input[name=date]", tradeDate);
+        await page.ClickAsync("#settle button");
+        await ExpectDoneAsync(page, "settled");
+    }
+
     private async Task<(long Registry, long Trading)> AccountsAsync(string subject)
     {
         var accounts = await server.Store.AccountsOfSubjectAsync(subject);
@@ -135,13 +168,7 @@ public sealed class TradingJourneys(WebServer server)
         server.Time.Advance(TimeSpan.FromDays(1));
         await server.JourneyAsync("operator-closes-and-settles", async page =>
         {
-            await WebServer.SignInAsync(page, "bgx.operator");
-            await page.ClickAsync("a[href='/portal/exchange']");
-            await page.ClickAsync("#close button");
-            await ExpectDoneAsync(page, "closed");
-            await page.FillAsync("#settle input[name=date]", trade.TradeDate);
-            await page.ClickAsync("#settle button");
-            await ExpectDoneAsync(page, "settled");
+            await OperatorClosesAndSettlesAsync(page, trade.TradeDate);
             var seller = page.Locator($"article.report[data-report='{spic}']");
             await Assertions.Expect(seller.Locator($"tr[data-trade='{trade.TradeId}']")).ToHaveAttributeAsync("data-side", "Sell");
             await Assertions.Expect(page.Locator($"article.report[data-report='{jidong}'] tr[data-trade='{trade.TradeId}']")).ToHaveAttributeAsync("data-side", "Buy");
@@ -206,19 +233,7 @@ public sealed class TradingJourneys(WebServer server)
         var jidongCash = await BalanceAsync(jidong);
         string? proposal = null;
 
-        if (server.Exchange.Market(instrument) is null)
-        {
-            await server.JourneyAsync("bulk-seller-lists-the-instrument", async page =>
-            {
-                await WebServer.SignInAsync(page, "spic.maker");
-                await page.GotoAsync("/portal/trading");
-                var units = page.Locator($"[data-trading-holding='{key}']");
-                await units.Locator("form.list-instrument-form input[name=price]").FillAsync("60");
-                await units.Locator("form.list-instrument-form button").ClickAsync();
-                await ExpectDoneAsync(page, "instrument-listed");
-            });
-        }
-        server.Time.Advance(TimeSpan.FromDays(1));
+        await SellerListsTheInstrumentAsync("bulk-seller-lists-the-instrument", instrument);
         var price = server.Exchange.Market(instrument)!.BasePrice.Fen;
         var deposit = price * quantity + price * quantity / 100; // the purchase and more than its fee
 
@@ -290,16 +305,7 @@ public sealed class TradingJourneys(WebServer server)
         });
 
         server.Time.Advance(TimeSpan.FromDays(1));
-        await server.JourneyAsync("bulk-operator-closes-and-settles", async page =>
-        {
-            await WebServer.SignInAsync(page, "bgx.operator");
-            await page.ClickAsync("a[href='/portal/exchange']");
-            await page.ClickAsync("#close button");
-            await ExpectDoneAsync(page, "closed");
-            await page.FillAsync("#settle input[name=date]", bulk.TradeDate);
-            await page.ClickAsync("#settle button");
-            await ExpectDoneAsync(page, "settled");
-        });
+        await server.JourneyAsync("bulk-operator-closes-and-settles", page => OperatorClosesAndSettlesAsync(page, bulk.TradeDate));
 
         await server.JourneyAsync("bulk-both-see-the-settlement", async page =>
         {
@@ -335,19 +341,7 @@ public sealed class TradingJourneys(WebServer server)
         var instrument = new Instrument(code, vintage);
         var key = $"{code}-{vintage}";
         var jidongTradingBefore = await AvailableAsync(jidong, code, vintage);
-        if (server.Exchange.Market(instrument) is null)
-        {
-            await server.JourneyAsync("bidding-seller-lists-the-instrument", async page =>
-            {
-                await WebServer.SignInAsync(page, "spic.maker");
-                await page.GotoAsync("/portal/trading");
-                var units = page.Locator($"[data-trading-holding='{key}']");
-                await units.Locator("form.list-instrument-form input[name=price]").FillAsync("60");
-                await units.Locator("form.list-instrument-form button").ClickAsync();
-                await ExpectDoneAsync(page, "instrument-listed");
-            });
-        }
-        server.Time.Advance(TimeSpan.FromDays(1));
+        await SellerListsTheInstrumentAsync("bidding-seller-lists-the-instrument", instrument);
         var price = server.Exchange.Market(instrument)!.BasePrice.Fen;
         var yuan = (price / 100m).ToString("0.00", CultureInfo.InvariantCulture);
         string? bidding = null;
@@ -404,16 +398,7 @@ public sealed class TradingJourneys(WebServer server)
         Assert.Equal((jidong, spic, quantity, price), (trade.BuyerId, trade.SellerId, trade.Quantity, trade.PriceFen));
 
         server.Time.Advance(TimeSpan.FromDays(1));
-        await server.JourneyAsync("bidding-operator-closes-and-settles", async page =>
-        {
-            await WebServer.SignInAsync(page, "bgx.operator");
-            await page.ClickAsync("a[href='/portal/exchange']");
-            await page.ClickAsync("#close button");
-            await ExpectDoneAsync(page, "closed");
-            await page.FillAsync("#settle input[name=date]", trade.TradeDate);
-            await page.ClickAsync("#settle button");
-            await ExpectDoneAsync(page, "settled");
-        });
+        await server.JourneyAsync("bidding-operator-closes-and-settles", page => OperatorClosesAndSettlesAsync(page, trade.TradeDate));
 
         await server.JourneyAsync("bidding-buyer-sees-the-allocation", async page =>
         {

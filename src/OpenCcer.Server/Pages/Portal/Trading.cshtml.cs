@@ -101,15 +101,25 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     /// <summary>Cancels the open part of one of the caller's own listings; its reservation of units or cash is released.</summary>
     public async Task<IActionResult> OnPostCancelListingAsync(string? operationId, string? projectCode, int? vintage, long? listing)
     {
+        return await OnOrderAsync(operationId, projectCode, vintage, listing, "listing_id", $"cancel-{listing}", "listing-cancelled",
+            (_, me, order, _) => new CancelListing(order, me));
+    }
+
+    /// <summary>
+    /// One action of the caller's on one order of a market (cancel a listing, confirm or decline a bulk proposal):
+    /// the form's fields read and checked, the exchange command submitted, the outcome shown by the form.
+    /// </summary>
+    private async Task<IActionResult> OnOrderAsync(string? operationId, string? projectCode, int? vintage, long? order,
+        string field, string form, string done, Func<ExchangeContext, ParticipantId, OrderId, Instrument, MarketCommand> command)
+    {
         var r = new RequestReader();
         var op = r.OperationId(operationId);
         var instrument = r.Instrument(projectCode, vintage);
-        var id = r.Required("listing_id", listing);
-        var form = $"cancel-{listing}";
-        if (r.HasErrors) return await Refused(r.Problem(), form, "listing_id");
+        var id = r.Required(field, order);
+        if (r.HasErrors) return await Refused(r.Problem(), form, field);
         var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id),
-            ExchangeCall.AsParticipant(HttpContext, (_, me) => ExchangeStep.Run(new ToMarket(instrument, new CancelListing(new OrderId(id), me)))));
-        return await After(result, form, "listing-cancelled", "listing_id");
+            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument, command(c, me, new OrderId(id), instrument)))));
+        return await After(result, form, done, field);
     }
 
     public async Task<IActionResult> OnPostListInstrumentAsync(string? operationId, string? projectCode, int? vintage, string? price)
@@ -180,30 +190,15 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     /// <summary>Confirms a bulk proposal made to the caller: one trade at its price and quantity.</summary>
     public async Task<IActionResult> OnPostConfirmBulkAsync(string? operationId, string? projectCode, int? vintage, long? proposal)
     {
-        var r = new RequestReader();
-        var op = r.OperationId(operationId);
-        var instrument = r.Instrument(projectCode, vintage);
-        var id = r.Required("proposal_id", proposal);
-        var form = $"bulk-{proposal}";
-        if (r.HasErrors) return await Refused(r.Problem(), form, "proposal_id");
-        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id),
-            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument,
-                new ConfirmBulk(new OrderId(id), me, c.Position(me, instrument))))));
-        return await After(result, form, "bulk-confirmed", "proposal_id");
+        return await OnOrderAsync(operationId, projectCode, vintage, proposal, "proposal_id", $"bulk-{proposal}", "bulk-confirmed",
+            (c, me, order, instrument) => new ConfirmBulk(order, me, c.Position(me, instrument)));
     }
 
     /// <summary>Declines a bulk proposal made to the caller, or withdraws the caller's own; the proposer's reservation is released.</summary>
     public async Task<IActionResult> OnPostDeclineBulkAsync(string? operationId, string? projectCode, int? vintage, long? proposal)
     {
-        var r = new RequestReader();
-        var op = r.OperationId(operationId);
-        var instrument = r.Instrument(projectCode, vintage);
-        var id = r.Required("proposal_id", proposal);
-        var form = $"bulk-{proposal}";
-        if (r.HasErrors) return await Refused(r.Problem(), form, "proposal_id");
-        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id),
-            ExchangeCall.AsParticipant(HttpContext, (_, me) => ExchangeStep.Run(new ToMarket(instrument, new DeclineBulk(new OrderId(id), me)))));
-        return await After(result, form, "bulk-declined", "proposal_id");
+        return await OnOrderAsync(operationId, projectCode, vintage, proposal, "proposal_id", $"bulk-{proposal}", "bulk-declined",
+            (_, me, order, _) => new DeclineBulk(order, me));
     }
 
     /// <summary>Announces a one-way bidding (单向竞价): quantity, reserve price and a window within today's trading day (China Standard Time).</summary>
