@@ -112,18 +112,8 @@ public sealed partial class ExchangeWorkload
     public async Task<bool> SendAsync(HttpClient http, Operation op)
     {
         if (!sent.TryAdd(op.Id, 0)) Interlocked.Increment(ref Retries);
-        using var request = new HttpRequestMessage(HttpMethod.Post, op.Path) { Content = new StringContent(op.Body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Api-Key", op.Key);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            Lost.Add(e is HttpRequestException { HttpRequestError: var error } ? $"{e.GetType().Name} {error}" : e.GetType().Name);
-            return false;
-        }
+        var response = await WorkloadPost.SendAsync(http, op.Path, op.Key, op.Body, Lost);
+        if (response is null) return false;
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync();
