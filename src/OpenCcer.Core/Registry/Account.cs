@@ -31,21 +31,33 @@ public sealed class Account
     public bool IsFrozen => FreezeReference is not null;
 
     // The account's holdings in the order they were opened, each next to its instrument index: a
-    // command that has found the account finds its holding by scanning one short array instead of
-    // hashing the project code. An account with many instruments gets a map as well.
+    // command that has found the account finds its holding by scanning a few integers instead of
+    // hashing the project code. The first four sit inside the account object itself, so that scan
+    // reads no other memory; more move to an array, and an account with many instruments gets a map.
+    private const int InlineMax = 4;
     private const int HoldingScanMax = 16;
-    private HoldingSlot[] holdings = [];
+    private InlineSlots inline;
+    private HoldingSlot[]? overflow;
     private int holdingCount;
     private Dictionary<int, Holding>? holdingMap;
 
     private readonly record struct HoldingSlot(int InstrumentIndex, Holding Holding);
 
+    [System.Runtime.CompilerServices.InlineArray(InlineMax)]
+    private struct InlineSlots
+    {
+        private HoldingSlot first;
+    }
+
+    private Span<HoldingSlot> Slots => overflow is null ? inline[..holdingCount] : overflow.AsSpan(0, holdingCount);
+
     internal IReadOnlyList<Holding> Holdings
     {
         get
         {
-            var list = new Holding[holdingCount];
-            for (var i = 0; i < holdingCount; i++) list[i] = holdings[i].Holding;
+            var slots = Slots;
+            var list = new Holding[slots.Length];
+            for (var i = 0; i < slots.Length; i++) list[i] = slots[i].Holding;
             return list;
         }
     }
@@ -53,29 +65,40 @@ public sealed class Account
     internal Holding? FindHolding(int instrumentIndex)
     {
         if (holdingMap is not null) return holdingMap.GetValueOrDefault(instrumentIndex);
-        for (var i = 0; i < holdingCount; i++)
+        foreach (ref readonly var slot in Slots)
         {
-            if (holdings[i].InstrumentIndex == instrumentIndex) return holdings[i].Holding;
+            if (slot.InstrumentIndex == instrumentIndex) return slot.Holding;
         }
         return null;
     }
 
     internal void AddHolding(Holding holding)
     {
-        if (holdingCount == holdings.Length) Array.Resize(ref holdings, Math.Max(4, holdings.Length * 2));
-        holdings[holdingCount++] = new HoldingSlot(holding.InstrumentIndex, holding);
+        if (overflow is null && holdingCount == InlineMax)
+        {
+            overflow = new HoldingSlot[InlineMax * 2];
+            ((Span<HoldingSlot>)inline).CopyTo(overflow);
+            ((Span<HoldingSlot>)inline).Clear();
+        }
+        else if (overflow is not null && holdingCount == overflow.Length)
+        {
+            Array.Resize(ref overflow, overflow.Length * 2);
+        }
+        holdingCount++;
+        Slots[^1] = new HoldingSlot(holding.InstrumentIndex, holding);
         if (holdingMap is not null) holdingMap.Add(holding.InstrumentIndex, holding);
         else if (holdingCount > HoldingScanMax) holdingMap = Holdings.ToDictionary(h => h.InstrumentIndex);
     }
 
     internal void RemoveHolding(Holding holding)
     {
+        var slots = Slots;
         var i = 0;
-        while (i < holdingCount && holdings[i].Holding != holding) i++;
-        if (i == holdingCount) return;
+        while (i < slots.Length && slots[i].Holding != holding) i++;
+        if (i == slots.Length) return;
+        slots[(i + 1)..].CopyTo(slots[i..]);
+        slots[^1] = default;
         holdingCount--;
-        Array.Copy(holdings, i + 1, holdings, i, holdingCount - i);
-        holdings[holdingCount] = default;
         holdingMap?.Remove(holding.InstrumentIndex);
     }
 }

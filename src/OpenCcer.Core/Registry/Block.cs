@@ -6,6 +6,10 @@ namespace OpenCcer.Core.Registry;
 /// the block when its state is not Available, otherwise 0. Blocks never overlap; together the blocks
 /// of an issuance cover exactly its range.
 /// </summary>
+/// <remarks>
+/// A snapshot: the ledger keeps its blocks as plain values in per-state lists and builds a
+/// <see cref="Block"/> when one is asked for, so a later command does not change one already read.
+/// </remarks>
 public sealed class Block
 {
     internal Block(BlockId id, IssuanceId issuance, Instrument instrument, long first, long last,
@@ -25,10 +29,10 @@ public sealed class Block
     public IssuanceId Issuance { get; }
     public Instrument Instrument { get; }
     public long First { get; }
-    public long Last { get; internal set; }
-    public AccountId Account { get; internal set; }
-    public UnitState State { get; internal set; }
-    public long Hold { get; internal set; }
+    public long Last { get; }
+    public AccountId Account { get; }
+    public UnitState State { get; }
+    public long Hold { get; }
     public long Count => checked(Last - First + 1);
 
     /// <summary>The serial block as people read it, e.g. <c>CCER-P0001-2024-1-100</c>.</summary>

@@ -3,10 +3,11 @@ using System.Collections;
 namespace OpenCcer.Core.Registry;
 
 /// <summary>
-/// The blocks of one state of a holding, sorted by first serial. Each slot keeps a copy of the
-/// block's serials and issuance next to the reference, so searching, inserting and checking whether
-/// neighbours merge read one contiguous array instead of blocks scattered on the heap; a block object
-/// is touched only when it is the one that changes. <see cref="SetLast"/> keeps copy and block equal.
+/// The blocks of one account, instrument and state (a holding's available or cancelled blocks, one
+/// reservation's or one freeze's), sorted by first serial. Each block is a plain value in one
+/// contiguous array — id, issuance, serials and hold, no object per block and no reference for the
+/// garbage collector to trace — so searching, splitting, inserting and merging read and write that
+/// array alone. The indexer builds a <see cref="Block"/> snapshot on demand.
 /// </summary>
 internal sealed class BlockList : IReadOnlyList<Block>
 {
@@ -14,21 +15,44 @@ internal sealed class BlockList : IReadOnlyList<Block>
 
     private struct Slot
     {
+        public long Id;
+        public long Issuance;
         public long First;
         public long Last;
-        public IssuanceId Issuance;
-        public Block Block;
+        public long Hold;
     }
+
+    public BlockList(AccountId account, Instrument instrument, UnitState state)
+    {
+        Account = account;
+        Instrument = instrument;
+        State = state;
+    }
+
+    public AccountId Account { get; }
+    public Instrument Instrument { get; }
+    public UnitState State { get; }
 
     public int Count { get; private set; }
 
-    public Block this[int index] => slots[CheckIndex(index)].Block;
+    public Block this[int index]
+    {
+        get
+        {
+            ref var s = ref slots[CheckIndex(index)];
+            return new Block(new BlockId(s.Id), new IssuanceId(s.Issuance), Instrument, s.First, s.Last, Account, State, s.Hold);
+        }
+    }
+
+    public BlockId IdAt(int index) => new(slots[CheckIndex(index)].Id);
 
     public long FirstAt(int index) => slots[CheckIndex(index)].First;
 
     public long LastAt(int index) => slots[CheckIndex(index)].Last;
 
-    public IssuanceId IssuanceAt(int index) => slots[CheckIndex(index)].Issuance;
+    public IssuanceId IssuanceAt(int index) => new(slots[CheckIndex(index)].Issuance);
+
+    public long HoldAt(int index) => slots[CheckIndex(index)].Hold;
 
     public long CountAt(int index)
     {
@@ -56,6 +80,16 @@ internal sealed class BlockList : IReadOnlyList<Block>
         return -1;
     }
 
+    /// <summary>Index of the block with id <paramref name="id"/>, or -1 (a scan: blocks are sorted by serial).</summary>
+    public int IndexOfId(BlockId id)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (slots[i].Id == id.Value) return i;
+        }
+        return -1;
+    }
+
     /// <summary>Where a block starting at <paramref name="first"/> belongs.</summary>
     public int InsertionPoint(long first)
     {
@@ -70,13 +104,21 @@ internal sealed class BlockList : IReadOnlyList<Block>
         return lo;
     }
 
-    public void Insert(int index, Block block)
+    public void Insert(int index, BlockId id, IssuanceId issuance, long first, long last, long hold)
     {
         if ((uint)index > (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
         if (Count == slots.Length) Array.Resize(ref slots, Math.Max(4, slots.Length * 2));
         if (index < Count) Array.Copy(slots, index, slots, index + 1, Count - index);
-        slots[index] = new Slot { First = block.First, Last = block.Last, Issuance = block.Issuance, Block = block };
+        slots[index] = new Slot { Id = id.Value, Issuance = issuance.Value, First = first, Last = last, Hold = hold };
         Count++;
+    }
+
+    /// <summary>Gives the block at <paramref name="index"/> another id and first serial (it took over a block that starts lower).</summary>
+    public void Replace(int index, BlockId id, long first)
+    {
+        ref var s = ref slots[CheckIndex(index)];
+        s.Id = id.Value;
+        s.First = first;
     }
 
     public void RemoveAt(int index)
@@ -84,7 +126,6 @@ internal sealed class BlockList : IReadOnlyList<Block>
         CheckIndex(index);
         Count--;
         if (index < Count) Array.Copy(slots, index + 1, slots, index, Count - index);
-        slots[Count] = default;
     }
 
     /// <summary>Lets go of the storage of an empty list that will not fill again.</summary>
@@ -93,17 +134,11 @@ internal sealed class BlockList : IReadOnlyList<Block>
         if (Count == 0) slots = [];
     }
 
-    /// <summary>Moves the last serial of the block at <paramref name="index"/>, in the block and in its slot.</summary>
-    public void SetLast(int index, long last)
-    {
-        ref var s = ref slots[CheckIndex(index)];
-        s.Last = last;
-        s.Block.Last = last;
-    }
+    public void SetLast(int index, long last) => slots[CheckIndex(index)].Last = last;
 
     public IEnumerator<Block> GetEnumerator()
     {
-        for (var i = 0; i < Count; i++) yield return slots[i].Block;
+        for (var i = 0; i < Count; i++) yield return this[i];
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

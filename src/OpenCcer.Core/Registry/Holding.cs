@@ -21,6 +21,8 @@ public sealed class Holding
         Account = account;
         Instrument = instrument;
         InstrumentIndex = instrumentIndex;
+        AvailableBlocks = new BlockList(account, instrument, UnitState.Available);
+        CancelledBlocks = new BlockList(account, instrument, UnitState.Cancelled);
     }
 
     public AccountId Account { get; }
@@ -36,9 +38,9 @@ public sealed class Holding
     public long Frozen { get; private set; }
     public long Cancelled { get; private set; }
 
-    internal BlockList AvailableBlocks { get; } = new();
+    internal BlockList AvailableBlocks { get; }
 
-    internal BlockList CancelledBlocks { get; } = new();
+    internal BlockList CancelledBlocks { get; }
 
     /// <summary>Every block of the holding, sorted by first serial.</summary>
     public IReadOnlyList<Block> Blocks => AllLists().SelectMany(l => l).OrderBy(b => b.First).ToArray();
@@ -87,7 +89,7 @@ public sealed class Holding
     {
         var list = Find(state, hold);
         if (list is not null) return list;
-        list = new BlockList();
+        list = new BlockList(Account, Instrument, state);
         (held ??= []).Add((state, hold), list);
         return list;
     }

@@ -80,7 +80,7 @@ public sealed partial class Ledger
         lastIssuanceId = x.Issuance.Value;
         changes?.Issuances.Add(x.Issuance);
         var holding = HoldingFor(x.Account, x.Instrument);
-        InsertAndMerge(holding.AvailableBlocks, NewBlock(x.Issuance, x.Instrument, x.First, x.Last, x.Account, UnitState.Available, 0));
+        InsertAndMerge(holding.AvailableBlocks, NewBlockId(), x.Issuance, x.First, x.Last, hold: 0, isNew: true);
         holding.Add(UnitState.Available, x.Last - x.First + 1);
         changes?.Holdings.Add((x.Account, x.Instrument));
     }
@@ -154,9 +154,9 @@ public sealed partial class Ledger
         freeze.LiftedAt = x.At;
         changes?.Freezes.Add(x.Freeze);
         var holding = HoldingFor(freeze.Account, freeze.Instrument);
-        var ranges = ((IEnumerable<Block>?)holding.Find(UnitState.Frozen, freeze.Id.Value) ?? [])
-            .Select(b => new SerialRange(b.Issuance, b.First, b.Last))
-            .ToList();
+        var frozen = holding.Find(UnitState.Frozen, freeze.Id.Value);
+        var ranges = new List<SerialRange>(frozen?.Count ?? 0);
+        for (var i = 0; i < (frozen?.Count ?? 0); i++) ranges.Add(new SerialRange(frozen!.IssuanceAt(i), frozen.FirstAt(i), frozen.LastAt(i)));
         Expect(Total(ranges) == freeze.Quantity, $"Freeze {x.Freeze} does not hold {freeze.Quantity} units.");
         MoveAll(freeze.Account, freeze.Instrument, UnitState.Frozen, freeze.Id.Value, ranges, freeze.Account, UnitState.Available, 0, known: null);
     }
@@ -182,21 +182,22 @@ public sealed partial class Ledger
         {
             index = instrumentIndexes.Count;
             instrumentIndexes.Add(instrument, index);
+            instrumentsByIndex.Add(instrument);
         }
         var holding = owner.FindHolding(index);
         if (holding is not null) return holding;
-        holding = new Holding(account, instrument, index) { Position = holdings.Count };
+        holding = new Holding(account, instrumentsByIndex[index], index) { Position = holdings.Count };
         holdings.Add(holding);
         owner.AddHolding(holding);
         return holding;
     }
 
-    private Block NewBlock(IssuanceId issuance, Instrument instrument, long first, long last, AccountId account, UnitState state, long hold)
+    /// <summary>The next block id; the block is listed in the table once it has its place (see InsertAndMerge).</summary>
+    private BlockId NewBlockId()
     {
-        var block = new Block(new BlockId(checked(++lastBlockId)), issuance, instrument, first, last, account, state, hold);
-        blocks.Add(block);
-        changes?.Blocks.Add(block.Id);
-        return block;
+        var id = new BlockId(checked(++lastBlockId));
+        changes?.Blocks.Add(id);
+        return id;
     }
 
     /// <param name="known">The source holding if the caller already has it; checked against the event.</param>
@@ -228,43 +229,43 @@ public sealed partial class Ledger
         var list = ListOf(source, fromState, fromHold);
         var index = list is null ? -1 : list.IndexOf(range.First);
         Expect(index >= 0, $"Serials {range.First}-{range.Last} are not {fromState} in {source.Account}/{source.Instrument}.");
-        var blockLast = list!.LastAt(index);
+        var blockId = list!.IdAt(index);
+        var blockFirst = list.FirstAt(index);
+        var blockLast = list.LastAt(index);
         Expect(list.IssuanceAt(index) == range.Issuance && range.Last <= blockLast,
             $"Serials {range.First}-{range.Last} are not one {fromState} block in {source.Account}/{source.Instrument}.");
-        var block = list[index];
         var count = range.Count;
-        Block moved;
-        if (list.FirstAt(index) == range.First && blockLast == range.Last)
+        BlockId moved;
+        var isNew = false;
+        if (blockFirst == range.First && blockLast == range.Last)
         {
             list.RemoveAt(index);
-            moved = block;
+            moved = blockId;
         }
         else
         {
             if (range.Last < blockLast)
             {
                 // The part above the range stays: a new block right after the current one.
-                var above = NewBlock(block.Issuance, block.Instrument, range.Last + 1, blockLast, block.Account, block.State, block.Hold);
-                list.Insert(index + 1, above);
+                var above = NewBlockId();
+                list.Insert(index + 1, above, range.Issuance, range.Last + 1, blockLast, list.HoldAt(index));
+                blocks.Set(above, list);
             }
-            if (list.FirstAt(index) < range.First)
+            if (blockFirst < range.First)
             {
                 list.SetLast(index, range.First - 1);
-                changes?.Blocks.Add(block.Id);
-                moved = NewBlock(block.Issuance, block.Instrument, range.First, range.Last, target.Account, toState, toHold);
+                changes?.Blocks.Add(blockId);
+                moved = NewBlockId();
+                isNew = true;
             }
             else
             {
-                // The range is the low end of the block: move the block itself and leave the rest as "above".
+                // The range is the low end of the block: the block itself moves and the rest stays as "above".
                 list.RemoveAt(index);
-                block.Last = range.Last;
-                moved = block;
+                moved = blockId;
             }
         }
-        moved.Account = target.Account;
-        moved.State = toState;
-        moved.Hold = toHold;
-        changes?.Blocks.Add(moved.Id);
+        changes?.Blocks.Add(moved);
         source.Add(fromState, -count);
         target.Add(toState, count);
         if (fromState == UnitState.Reserved)
@@ -275,7 +276,7 @@ public sealed partial class Ledger
         {
             source.Prune(fromState, fromHold);
         }
-        InsertAndMerge(ListFor(target, toState, toHold), moved);
+        InsertAndMerge(ListFor(target, toState, toHold), moved, range.Issuance, range.First, range.Last, toHold, isNew);
         if (source.IsEmpty && source.Available + source.Reserved + source.Frozen + source.Cancelled == 0)
             RemoveHolding(source);
     }
@@ -317,35 +318,46 @@ public sealed partial class Ledger
     }
 
     /// <summary>
-    /// Inserts <paramref name="block"/> in order and merges it with adjacent blocks of the same
-    /// issuance and hold. One list holds one state (and, but for cancellations, one hold), so the
-    /// block objects are read only once the copies in the list say the serials are adjacent.
+    /// Puts block <paramref name="id"/> (serials <paramref name="first"/>..<paramref name="last"/>) in
+    /// <paramref name="list"/> in order and merges it with adjacent blocks of the same issuance and hold:
+    /// a lower neighbour takes it over, or it takes over a higher neighbour; ids that merge away are
+    /// dropped. <paramref name="isNew"/> says the id is not in the block table yet.
     /// </summary>
-    private void InsertAndMerge(BlockList list, Block block)
+    private void InsertAndMerge(BlockList list, BlockId id, IssuanceId issuance, long first, long last, long hold, bool isNew)
     {
-        var i = list.InsertionPoint(block.First);
-        list.Insert(i, block);
-        if (i + 1 < list.Count && list.IssuanceAt(i + 1) == block.Issuance && block.Last + 1 == list.FirstAt(i + 1)
-            && list[i + 1].Hold == block.Hold)
+        var i = list.InsertionPoint(first);
+        var mergesNext = i < list.Count && list.IssuanceAt(i) == issuance && last + 1 == list.FirstAt(i) && list.HoldAt(i) == hold;
+        var mergesPrevious = i > 0 && list.IssuanceAt(i - 1) == issuance && list.LastAt(i - 1) + 1 == first && list.HoldAt(i - 1) == hold;
+        if (mergesNext)
         {
-            var next = list[i + 1];
-            list.SetLast(i, list.LastAt(i + 1));
-            list.RemoveAt(i + 1);
-            Delete(next);
+            var next = list.IdAt(i);
+            blocks.Remove(next);
+            changes?.Blocks.Add(next);
+            if (mergesPrevious)
+            {
+                // The lower neighbour reaches over both.
+                list.SetLast(i - 1, list.LastAt(i));
+                list.RemoveAt(i);
+            }
+            else
+            {
+                // The block takes over its higher neighbour's slot.
+                list.Replace(i, id, first);
+                blocks.Set(id, list);
+                return;
+            }
         }
-        if (i > 0 && list.IssuanceAt(i - 1) == block.Issuance && list.LastAt(i - 1) + 1 == block.First
-            && list[i - 1].Hold == block.Hold)
+        else if (mergesPrevious)
         {
-            list.SetLast(i - 1, block.Last);
-            changes?.Blocks.Add(list[i - 1].Id);
-            list.RemoveAt(i);
-            Delete(block);
+            list.SetLast(i - 1, last);
         }
-    }
-
-    private void Delete(Block block)
-    {
-        blocks.Remove(block.Id);
-        changes?.Blocks.Add(block.Id);
+        else
+        {
+            list.Insert(i, id, issuance, first, last, hold);
+            blocks.Set(id, list);
+            return;
+        }
+        changes?.Blocks.Add(list.IdAt(i - 1));
+        if (!isNew) blocks.Remove(id);
     }
 }

@@ -67,10 +67,8 @@ public sealed partial class Ledger
                 for (var i = 0; i < list.Count; i++)
                 {
                     var b = list[i];
-                    if (b.Account != h.Account || b.Instrument != h.Instrument || !blocks.ContainsKey(b.Id))
-                        problems.Add($"Holding {h.Account}/{h.Instrument} lists block {b.Id} that is elsewhere.");
-                    if (list.FirstAt(i) != b.First || list.LastAt(i) != b.Last || list.IssuanceAt(i) != b.Issuance)
-                        problems.Add($"Holding {h.Account}/{h.Instrument}: the list's copy of block {b.Id} differs from the block.");
+                    if (b.Account != h.Account || b.Instrument != h.Instrument || blocks.ListOf(b.Id) != list)
+                        problems.Add($"Holding {h.Account}/{h.Instrument} lists block {b.Id} that the block table places elsewhere.");
                     if (list != ListOf(h, b.State, b.Hold)) problems.Add($"Holding {h.Account}/{h.Instrument}: block {b.Id} is in the wrong list.");
                     if (i > 0 && list[i - 1].Last >= b.First) problems.Add($"Holding {h.Account}/{h.Instrument} blocks overlap or are unsorted.");
                 }

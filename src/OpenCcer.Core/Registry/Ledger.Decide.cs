@@ -167,7 +167,7 @@ public sealed partial class Ledger
         if (to.State == AccountState.Closed) return Refuse(LedgerStatus.AccountClosed);
         status = SelectAvailable(c.From, c.Instrument, c.Quantity, out var ranges);
         if (status != LedgerStatus.Ok) return Refuse(status);
-        return new(LedgerStatus.Ok, new UnitsTransferred(at, c.From, c.To, c.Instrument, c.Reason, c.AuthorityReference, ranges));
+        return new(LedgerStatus.Ok, new UnitsTransferred(at, c.From, c.To, selected!.Instrument, c.Reason, c.AuthorityReference, ranges));
     }
 
     private LedgerResult DecideReserve(ReserveUnits c, DateTimeOffset at)
@@ -180,7 +180,7 @@ public sealed partial class Ledger
         status = SelectAvailable(c.Account, c.Instrument, c.Quantity, out var ranges);
         if (status != LedgerStatus.Ok) return Refuse(status);
         var id = new ReservationId(checked(lastReservationId + 1));
-        return new(LedgerStatus.Ok, new UnitsReserved(at, id, c.Account, c.Instrument, c.Purpose, ranges));
+        return new(LedgerStatus.Ok, new UnitsReserved(at, id, c.Account, selected!.Instrument, c.Purpose, ranges));
     }
 
     private LedgerResult DecideRelease(ReleaseReservation c, DateTimeOffset at)
@@ -238,7 +238,7 @@ public sealed partial class Ledger
         }
         var id = new CancellationId(checked(lastCancellationId + 1));
         var certificate = string.Create(CultureInfo.InvariantCulture, $"CCER-CN-{at.UtcDateTime.Year}-{id.Value:D8}");
-        return new(LedgerStatus.Ok, new UnitsCancelled(at, id, certificate, c.Account, c.Instrument, c.Purpose, c.Beneficiary, c.Reservation, ranges));
+        return new(LedgerStatus.Ok, new UnitsCancelled(at, id, certificate, c.Account, selected!.Instrument, c.Purpose, c.Beneficiary, c.Reservation, ranges));
     }
 
     /// <summary>Allowances are surrendered, never used as offsets; CCERs are never surrendered as allowances.</summary>
@@ -276,7 +276,7 @@ public sealed partial class Ledger
             return Refuse(LedgerStatus.QuantityMustBePositive);
         }
         var id = new FreezeId(checked(lastFreezeId + 1));
-        return new(LedgerStatus.Ok, new UnitsFrozen(at, id, c.Account, c.Instrument, c.AuthorityReference, ranges));
+        return new(LedgerStatus.Ok, new UnitsFrozen(at, id, c.Account, selected!.Instrument, c.AuthorityReference, ranges));
     }
 
     private LedgerResult DecideUnfreezeUnits(UnfreezeUnits c, DateTimeOffset at)
@@ -324,7 +324,8 @@ public sealed partial class Ledger
     private SerialRange[] SelectHeld(Holding holding, UnitState state, long hold, long quantity)
     {
         selected = holding;
-        var list = ListOf(holding, state, hold) ?? new BlockList();
+        var list = ListOf(holding, state, hold)
+            ?? throw new InvalidOperationException($"Holding {holding.Account}/{holding.Instrument} counts disagree with its blocks.");
         // Count the blocks first so the ranges fit one exact array (most commands take from one block).
         var blockCount = 0;
         var covered = 0L;

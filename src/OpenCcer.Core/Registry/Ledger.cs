@@ -15,6 +15,9 @@ public sealed partial class Ledger
     private readonly Dictionary<string, long> lastSerialByProject = new(StringComparer.Ordinal);
     // Holdings hang off their account (see Account), found by a small integer per instrument.
     private readonly Dictionary<Instrument, int> instrumentIndexes = [];
+    // The first instance of each instrument seen, by index: holdings and the events Execute builds share
+    // it, so comparing an event's instrument with a holding's finds the same string and reads no text.
+    private readonly List<Instrument> instrumentsByIndex = [];
     private readonly List<Holding> holdings = [];
     private readonly BlockTable blocks = new();
     private readonly SequentialTable<ReservationId, Reservation> reservations = new();
@@ -29,7 +32,8 @@ public sealed partial class Ledger
     private LedgerChanges? changes;
 
     // The holding the current Decide selected serials from. Execute hands it to Apply, so one command
-    // finds its source holding once; Apply checks it matches the event before trusting it.
+    // finds its source holding once; Apply checks it matches the event before trusting it. The event
+    // names the holding's instrument instance (equal to the command's).
     private Holding? selected;
 
     /// <summary>When true, touched ids are collected for <see cref="TakeChanges"/>.</summary>

@@ -17,6 +17,7 @@ public sealed class Reservation
         Quantity = quantity;
         Remaining = quantity;
         CreatedAt = createdAt;
+        Blocks = new BlockList(account, instrument, UnitState.Reserved);
     }
 
     public ReservationId Id { get; }
@@ -31,7 +32,7 @@ public sealed class Reservation
     /// The reserved blocks, kept on the reservation: a release or settlement has found the reservation
     /// already, so it finds its blocks without a map per holding.
     /// </summary>
-    internal BlockList Blocks { get; } = new();
+    internal BlockList Blocks { get; }
 
     /// <summary>Whether the holding lists this reservation among its own (done once, when it gets blocks).</summary>
     internal bool Tracked { get; set; }
