@@ -80,6 +80,15 @@ internal sealed class BlockList : IReadOnlyList<Block>
         return -1;
     }
 
+    /// <summary>
+    /// Reads the last block, where a search or an insertion of the highest serials starts, so that its
+    /// memory is on the way while the caller does other work.
+    /// </summary>
+    public void Prefetch()
+    {
+        if (Count > 0) Volatile.Read(ref slots[Count - 1].First);
+    }
+
     /// <summary>Index of the block with id <paramref name="id"/>, or -1 (a scan: blocks are sorted by serial).</summary>
     public int IndexOfId(BlockId id)
     {

@@ -10,10 +10,11 @@ public sealed partial class Ledger
     /// Applies an event produced by <see cref="Execute"/> (now or when it was journaled).
     /// </summary>
     /// <exception cref="LedgerCorruptException">The event does not fit the current state.</exception>
-    public void Apply(LedgerEvent e) => Apply(e, source: null);
+    public void Apply(LedgerEvent e) => Apply(e, source: null, target: null);
 
     /// <param name="source">The holding Decide selected the event's serials from, or null to look it up.</param>
-    private void Apply(LedgerEvent e, Holding? source)
+    /// <param name="target">The receiving holding of a transfer if Decide found it, or null to look it up.</param>
+    private void Apply(LedgerEvent e, Holding? source, Holding? target)
     {
         switch (e)
         {
@@ -26,7 +27,7 @@ public sealed partial class Ledger
             case AccountUnfrozen x: AccountFor(x.Account).FreezeReference = null; Touch(x.Account); break;
             case UnitsIssued x: ApplyIssued(x); break;
             case UnitsTransferred x:
-                MoveAll(x.From, x.Instrument, UnitState.Available, 0, x.Ranges, x.To, UnitState.Available, 0, source);
+                MoveAll(x.From, x.Instrument, UnitState.Available, 0, x.Ranges, x.To, UnitState.Available, 0, source, target);
                 break;
             case UnitsReserved x: ApplyReserved(x, source); break;
             case ReservationReleased x: ApplyReleased(x, source); break;
@@ -201,8 +202,9 @@ public sealed partial class Ledger
     }
 
     /// <param name="known">The source holding if the caller already has it; checked against the event.</param>
+    /// <param name="knownTarget">The receiving holding if the caller already has it; checked likewise.</param>
     private void MoveAll(AccountId from, Instrument instrument, UnitState fromState, long fromHold,
-        IReadOnlyList<SerialRange> ranges, AccountId to, UnitState toState, long toHold, Holding? known)
+        IReadOnlyList<SerialRange> ranges, AccountId to, UnitState toState, long toHold, Holding? known, Holding? knownTarget = null)
     {
         AccountFor(from);
         AccountFor(to);
@@ -210,7 +212,9 @@ public sealed partial class Ledger
         source ??= FindHolding(from, instrument);
         Expect(source is not null, $"Account {from} holds no {instrument}.");
         // Reservations, cancellations and freezes move units within one holding.
-        var target = to == from ? source! : HoldingFor(to, source!.Instrument, source.InstrumentIndex);
+        var target = to == from ? source!
+            : knownTarget is not null && knownTarget.Account == to && knownTarget.InstrumentIndex == source!.InstrumentIndex ? knownTarget
+            : HoldingFor(to, source!.Instrument, source.InstrumentIndex);
         for (var i = 0; i < ranges.Count; i++)
         {
             Move(source!, fromState, fromHold, ranges[i], target, toState, toHold);

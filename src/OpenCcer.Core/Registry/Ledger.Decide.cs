@@ -165,7 +165,14 @@ public sealed partial class Ledger
         status = CheckCanSend(from, byCourt: c.Reason == TransferReason.CourtEnforcement);
         if (status != LedgerStatus.Ok) return Refuse(status);
         if (to.State == AccountState.Closed) return Refuse(LedgerStatus.AccountClosed);
-        status = SelectAvailable(c.From, c.Instrument, c.Quantity, out var ranges);
+        var source = instrumentIndexes.TryGetValue(c.Instrument, out var index) ? from.FindHolding(index) : null;
+        if (source is not null && to.FindHolding(index) is { } target)
+        {
+            // Reading the receiving holding now lets the processor fetch both holdings' memory at once.
+            target.AvailableBlocks.Prefetch();
+            selectedTarget = target;
+        }
+        status = SelectAvailable(source, c.Quantity, out var ranges);
         if (status != LedgerStatus.Ok) return Refuse(status);
         return new(LedgerStatus.Ok, new UnitsTransferred(at, c.From, c.To, selected!.Instrument, c.Reason, c.AuthorityReference, ranges));
     }
@@ -302,10 +309,12 @@ public sealed partial class Ledger
     /// Picks <paramref name="quantity"/> available units, highest serials first, so that a split
     /// block leaves its low end with the holder. Distinguishes frozen units from missing ones.
     /// </summary>
-    private LedgerStatus SelectAvailable(AccountId account, Instrument instrument, long quantity, out IReadOnlyList<SerialRange> ranges)
+    private LedgerStatus SelectAvailable(AccountId account, Instrument instrument, long quantity, out IReadOnlyList<SerialRange> ranges) =>
+        SelectAvailable(FindHolding(account, instrument), quantity, out ranges);
+
+    private LedgerStatus SelectAvailable(Holding? holding, long quantity, out IReadOnlyList<SerialRange> ranges)
     {
         ranges = [];
-        var holding = FindHolding(account, instrument);
         if (holding is null || holding.Available < quantity)
         {
             var frozen = holding?.Frozen ?? 0;

@@ -36,6 +36,9 @@ public sealed partial class Ledger
     // names the holding's instrument instance (equal to the command's).
     private Holding? selected;
 
+    // The holding a transfer's Decide found for the receiving account, handed to Apply the same way.
+    private Holding? selectedTarget;
+
     /// <summary>When true, touched ids are collected for <see cref="TakeChanges"/>.</summary>
     public bool TrackChanges
     {
@@ -89,9 +92,11 @@ public sealed partial class Ledger
     public LedgerResult Execute(LedgerCommand command, DateTimeOffset at)
     {
         selected = null;
+        selectedTarget = null;
         var result = Decide(command, at);
-        if (result.Event is not null) Apply(result.Event, selected);
+        if (result.Event is not null) Apply(result.Event, selected, selectedTarget);
         selected = null;
+        selectedTarget = null;
         return result;
     }
 }
