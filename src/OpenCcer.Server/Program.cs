@@ -35,6 +35,7 @@ var connectionString = builder.Configuration.GetConnectionString("Registry") ?? 
 var store = LedgerStore.Open(connectionString);
 var time = ServerClock.From(builder.Configuration, TimeProvider.System);
 var engine = await RegistryEngine.StartAsync(store, time);
+ServerClock.RefuseStartBefore(await store.LastRecordedInstantAsync(), builder.Configuration, time);
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton(engine);
 await builder.AddExchangeAsync(engine);

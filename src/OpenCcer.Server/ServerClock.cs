@@ -7,8 +7,8 @@ namespace OpenCcer.Server;
 /// By default the system clock. <c>Clock:StartAt</c> (an ISO 8601 instant with its offset, e.g.
 /// <c>2026-12-01T10:00:00+08:00</c>) starts the clock at that instant when the server starts; it then
 /// advances in real time. For tests and demonstrations that must trade in a session and settle after a
-/// close at a chosen hour, never for a real market: journal instants must not go backwards, so a store
-/// must not be served with a start earlier than the last instant it recorded.
+/// close at a chosen hour, never for a real market: journal instants must not go backwards, so the
+/// server refuses a start earlier than the last instant the store recorded (see <see cref="RefuseStartBefore"/>).
 /// </summary>
 public static class ServerClock
 {
@@ -27,6 +27,24 @@ public static class ServerClock
             throw new InvalidOperationException(
                 $"{StartAtKey} is '{value}': give an ISO 8601 instant with its offset, such as 2026-12-01T10:00:00+08:00 or 2026-12-01T02:00:00Z.");
         return StartingAt(start, system);
+    }
+
+    /// <summary>
+    /// Stops the server when <c>Clock:StartAt</c> is set and <paramref name="clock"/> reads earlier than
+    /// <paramref name="lastRecorded"/>, the last instant the store's journals recorded: the journals'
+    /// instants must not go backwards. The system clock is not checked.
+    /// </summary>
+    public static void RefuseStartBefore(DateTimeOffset? lastRecorded, IConfiguration configuration, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(clock);
+        var value = configuration[StartAtKey];
+        if (string.IsNullOrWhiteSpace(value) || lastRecorded is not { } last) return;
+        var now = clock.GetUtcNow();
+        if (now < last)
+            throw new InvalidOperationException(
+                $"{StartAtKey} is '{value}', earlier than {last.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}, the last instant this store recorded: " +
+                "journal instants must not go backwards. Start at or after that instant, or on a new store.");
     }
 
     /// <summary><paramref name="system"/> shifted so that it reads <paramref name="start"/> now.</summary>

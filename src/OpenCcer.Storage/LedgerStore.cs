@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using OpenCcer.Storage.Journal;
 using OpenCcer.Storage.Projections;
@@ -109,6 +110,23 @@ public abstract partial class LedgerStore : IAsyncDisposable
 
     public async Task<FreezeRow?> FreezeAsync(long id, CancellationToken ct = default) =>
         (await QueryAsync(Tables.Freezes, "id = @id", ct, ("@id", id))).SingleOrDefault();
+
+    /// <summary>
+    /// The latest instant either journal recorded (the registry's or the exchange's), or null for a store
+    /// that has recorded nothing: a writer's clock must not start earlier than it.
+    /// </summary>
+    public async Task<DateTimeOffset?> LastRecordedInstantAsync(CancellationToken ct = default)
+    {
+        var stamps = await ReadAsync("SELECT recorded_at FROM journal WHERE seq = (SELECT MAX(seq) FROM journal)", r => r.GetString(0), ct);
+        stamps.AddRange(await ReadAsync("SELECT at FROM exchange_journal WHERE seq = (SELECT MAX(seq) FROM exchange_journal)", r => r.GetString(0), ct));
+        DateTimeOffset? last = null;
+        foreach (var stamp in stamps)
+        {
+            var at = DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            if (last is null || at > last) last = at;
+        }
+        return last;
+    }
 
     public Task<List<JournalEntry>> JournalPageAsync(long afterSequence, int limit, CancellationToken ct = default) =>
         QueryAsync(Tables.Journal, "seq > @after ORDER BY seq LIMIT @limit", ct, ("@after", afterSequence), ("@limit", Clamp(limit)));

@@ -110,6 +110,10 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         {
             await server.DisposeAsync();
         }
+        // The same store with the clock set back to the morning session: journal instants would go
+        // backwards, so the server refuses to start and says why.
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(connectionString, At(10, 0)));
+        Assert.Contains("the last instant this store recorded", refused.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The server on the standard market clock, its clock started at <paramref name="startAt"/>.</summary>

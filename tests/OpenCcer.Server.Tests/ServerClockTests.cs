@@ -40,4 +40,20 @@ public sealed class ServerClockTests
         var failure = Assert.Throws<InvalidOperationException>(() => ServerClock.From(Settings(startAt), TimeProvider.System));
         Assert.Contains(ServerClock.StartAtKey, failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void a_start_earlier_than_the_last_recorded_instant_stops_the_server()
+    {
+        var system = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 17, 0, 0, TimeSpan.Zero));
+        var settings = Settings("2026-12-01T10:00:00+08:00");
+        var clock = ServerClock.From(settings, system);
+        var recorded = new DateTimeOffset(2026, 12, 1, 2, 0, 1, TimeSpan.Zero);
+        var failure = Assert.Throws<InvalidOperationException>(() => ServerClock.RefuseStartBefore(recorded, settings, clock));
+        Assert.Contains("2026-12-01T02:00:01Z", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(ServerClock.StartAtKey, failure.Message, StringComparison.Ordinal);
+        // At the recorded instant or after it, on an empty store, or on the system clock, the server starts.
+        ServerClock.RefuseStartBefore(recorded.AddSeconds(-1), settings, clock);
+        ServerClock.RefuseStartBefore(null, settings, clock);
+        ServerClock.RefuseStartBefore(recorded, Settings(null), system);
+    }
 }

@@ -74,6 +74,17 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         Assert.True((await CashDesk.DepositAsync(exchange, bank, "deposit-b", buyer, new Money(1_000_000_00))).Outcome.IsOk);
     }
 
+    [Fact]
+    public async Task the_last_recorded_instant_is_the_latest_of_both_journals()
+    {
+        // Setup journaled the registry on Monday; a deposit a day later journals the exchange alone.
+        Assert.Equal(Monday, await store.LastRecordedInstantAsync());
+        await ListAndFundAsync();
+        var registryLast = (await store.JournalPageAsync(registry.Sequence - 1, 1)).Single();
+        Assert.Equal(Monday, DateTimeOffset.Parse(registryLast.RecordedAt, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Monday.AddDays(1), await store.LastRecordedInstantAsync());
+    }
+
     private Task<ExchangeOutcome> Post(string id, ParticipantId who, Side side, long priceFen, long tonnes) =>
         Run(id, c => ExchangeStep.Run(new ToMarket(Wind, new PostListing(new OrderId(c.Sequence), who, side, new PricePerTonne(priceFen),
             new Tonnes(tonnes), c.Position(who, Wind)))));

@@ -48,6 +48,9 @@ public abstract class LedgerStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_store_that_recorded_nothing_has_no_last_instant() => Assert.Null(await store.LastRecordedInstantAsync());
+
+    [Fact]
     public async Task committed_operations_survive_a_restart_and_verify()
     {
         var (registry, trading) = await OpenAsync("S1");
