@@ -389,11 +389,23 @@ public sealed class TradingJourneys(WebServer server)
             await Assertions.Expect(page.Locator("[data-cash=held]")).ToHaveTextAsync(Yuan(heldBefore + turnover + fee));
         });
 
-        // After the window the exchange closes the bidding: the bid is allocated at the reserve price.
-        server.Time.Advance(TimeSpan.FromHours(2));
-        var closed = await server.Exchange.ExecuteAsync("close-bidding-" + bidding, "close-bidding-" + bidding,
-            _ => ExchangeStep.Run(new ToMarket(instrument, new CloseBidding(new OrderId(long.Parse(bidding!, CultureInfo.InvariantCulture))))));
-        Assert.Equal(VenueStatus.Ok, closed.Status);
+        // The exchange operator closes the bidding on the exchange page: refused while its window is open,
+        // and after the window the bid is allocated at the reserve price.
+        await server.JourneyAsync("bidding-operator-closes-the-bidding", async page =>
+        {
+            await WebServer.SignInAsync(page, "bgx.operator");
+            await page.GotoAsync("/portal/exchange");
+            var row = page.Locator($"#biddings tr[data-bidding='{bidding}']");
+            await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(Tonnes(quantity));
+            await row.Locator("form.close-bidding-form button").ClickAsync();
+            await Assertions.Expect(page.Locator("p.form-problem")).ToBeVisibleAsync();
+            Assert.Empty(await server.Store.TradesAsync(code, vintage, 1));
+            server.Time.Advance(TimeSpan.FromHours(2));
+            await page.GotoAsync("/portal/exchange");
+            await page.Locator($"#biddings tr[data-bidding='{bidding}'] form.close-bidding-form button").ClickAsync();
+            await ExpectDoneAsync(page, "bidding-closed");
+            await Assertions.Expect(page.Locator($"#biddings tr[data-bidding='{bidding}']")).ToHaveCountAsync(0);
+        });
         var trade = (await server.Store.TradesAsync(code, vintage, 1))[0];
         Assert.Equal((jidong, spic, quantity, price), (trade.BuyerId, trade.SellerId, trade.Quantity, trade.PriceFen));
 

@@ -27,6 +27,9 @@ public sealed class ExchangeModel(ExchangeEngine exchange, LedgerStore store, Ti
     public IReadOnlyList<MarketSnapshot> Markets => exchange.Markets;
     public List<SettlementReport> Reports { get; private set; } = [];
 
+    /// <summary>Open one-way biddings of every market: the operator closes each once its window has ended.</summary>
+    public List<TradingModel.Bidding> Biddings => TradingModel.OpenBiddings(exchange.Markets);
+
     public string NewOperationId() => "web-" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -38,6 +41,22 @@ public sealed class ExchangeModel(ExchangeEngine exchange, LedgerStore store, Ti
         var result = r.HasErrors ? r.Problem()
             : await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext), _ => ExchangeStep.Run(new CloseMarkets()));
         if (Errors.Accept(result, text)) return Redirect("/portal/exchange?done=closed");
+        await LoadAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    /// <summary>Closes one bidding and allocates it (the API's <c>biddings/{id}/close</c>); refused while its window is open.</summary>
+    public async Task<IActionResult> OnPostCloseBiddingAsync(string? operationId, string? projectCode, int? vintage, long? bidding)
+    {
+        var r = new RequestReader();
+        var op = r.OperationId(operationId);
+        var id = r.Required("bidding", bidding);
+        var market = projectCode is null || vintage is null ? null : exchange.Market(new(projectCode, vintage.Value));
+        if (market is null) r.Fail("bidding", "No listed instrument has this bidding.");
+        var result = r.HasErrors ? r.Problem()
+            : await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, market!.Info.Instrument, id),
+                _ => ExchangeStep.Run(new ToMarket(market!.Info.Instrument, new CloseBidding(new OrderId(id)))));
+        if (Errors.Accept(result, text, "bidding")) return Redirect("/portal/exchange?done=bidding-closed#biddings");
         await LoadAsync(HttpContext.RequestAborted);
         return Page();
     }

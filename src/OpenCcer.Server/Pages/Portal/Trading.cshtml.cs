@@ -27,7 +27,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     public sealed record Proposal(Instrument Instrument, BulkProposed Proposed);
 
     /// <summary>An open one-way bidding on one instrument.</summary>
-    public sealed record Bidding(Instrument Instrument, BiddingAnnounced Announced);
+    public sealed record Bidding(Instrument Instrument, BiddingView Terms);
 
     /// <summary>How many journal rows of each bulk event the page reads: proposals live at most until the day's close.</summary>
     private const int BulkRowsMax = LedgerStore.PageSizeMax;
@@ -247,21 +247,9 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
             ? new DateTimeOffset(local, MarketClock.ChinaStandardOffset)
             : null;
 
-    /// <summary>Open one-way biddings: announced in the exchange journal and not yet closed.</summary>
-    private async Task LoadBiddingsAsync(CancellationToken ct)
-    {
-        var announced = await store.ExchangeJournalRowsWithEventAsync("bidding_announced", long.MaxValue, BulkRowsMax, ct);
-        if (announced.Count == 0) return;
-        var closed = new HashSet<long>();
-        foreach (var row in await store.ExchangeJournalRowsWithEventAsync("bidding_closed", long.MaxValue, BulkRowsMax, ct))
-            foreach (var e in VenueJson.DeserializeResult(row.Result).Events.OfType<BiddingClosed>()) closed.Add(e.Bidding.Value);
-        foreach (var row in announced.OrderBy(a => a.Sequence))
-        {
-            if (VenueJson.Deserialize(row.Command) is not ToMarket m) continue;
-            foreach (var e in VenueJson.DeserializeResult(row.Result).Events.OfType<BiddingAnnounced>())
-                if (!closed.Contains(e.Bidding.Value)) Biddings.Add(new Bidding(m.Instrument, e));
-        }
-    }
+    /// <summary>Open one-way biddings of every market, from the markets' snapshots.</summary>
+    public static List<Bidding> OpenBiddings(IEnumerable<MarketSnapshot> markets) =>
+        [.. markets.SelectMany(m => m.Biddings.Select(b => new Bidding(m.Info.Instrument, b)))];
 
     /// <summary>The instrument select's value, <c>project code/vintage</c>.</summary>
     private static (string? ProjectCode, int? Vintage) SplitInstrument(string? value)
@@ -346,7 +334,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
                 (l.Participant.Value == trading.Id ? Mine : Others).Add(new Offer(m, l));
         }
         await LoadBulkAsync(trading.Id, ct);
-        await LoadBiddingsAsync(ct);
+        Biddings = OpenBiddings(exchange.Markets);
         foreach (var date in await store.SettlementDatesAsync(trading.Id, 5, ct))
             Reports.Add(await SettlementReports.ForAsync(store, trading.Id, date, ct));
     }
