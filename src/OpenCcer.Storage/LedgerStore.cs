@@ -102,6 +102,10 @@ public abstract partial class LedgerStore : IAsyncDisposable
     public Task<List<CancellationRow>> CancellationsAsync(int limit, int offset, CancellationToken ct = default) =>
         QueryAsync(Tables.Cancellations, "1 = 1 ORDER BY id LIMIT @limit OFFSET @offset", ct, ("@limit", Clamp(limit)), ("@offset", Math.Max(0, offset)));
 
+    /// <summary>The newest <paramref name="limit"/> cancellations of units from one account, newest first.</summary>
+    public Task<List<CancellationRow>> CancellationsOfAccountAsync(long accountId, int limit, CancellationToken ct = default) =>
+        QueryAsync(Tables.Cancellations, "account_id = @a ORDER BY id DESC LIMIT @limit", ct, ("@a", accountId), ("@limit", Clamp(limit)));
+
     public async Task<CancellationRow?> CancellationAsync(string certificateNumber, CancellationToken ct = default) =>
         (await QueryAsync(Tables.Cancellations, "certificate_number = @n", ct, ("@n", certificateNumber))).SingleOrDefault();
 

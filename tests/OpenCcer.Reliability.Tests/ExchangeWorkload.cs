@@ -147,7 +147,7 @@ public sealed partial class ExchangeWorkload
                 refusals.AddOrUpdate($"{op.Kind} {(int)response.StatusCode} {type}", 1, (_, n) => n + 1);
                 return true;
             }
-            Lost.Add($"{(int)response.StatusCode} {ProblemType(text)}");
+            Lost.Add($"{(int)response.StatusCode} {WorkloadPost.ProblemType(text)}");
             return false; // 5xx (the store went away with the process): the outcome is unknown
         }
     }
@@ -302,17 +302,5 @@ public sealed partial class ExchangeWorkload
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static string? ProblemType(string text)
-    {
-        try
-        {
-            return text.Length > 0 && JsonDocument.Parse(text).RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return "(not JSON)";
-        }
     }
 }

@@ -92,7 +92,7 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
                 unacknowledged.TryRemove(op.Id, out _);
                 return true;
             }
-            Lost.Add($"{(int)response.StatusCode} {ProblemType(text)}");
+            Lost.Add($"{(int)response.StatusCode} {WorkloadPost.ProblemType(text)}");
             return false; // 5xx (the store went away with the process): the outcome is unknown
         }
     }
@@ -137,18 +137,6 @@ public sealed class RegistryWorkload(string projectCode, int vintage)
         var report = await JournalVerifier.VerifyAsync(store);
         problems.AddRange(report.Problems.Select(p => "verify: " + p));
         return problems;
-    }
-
-    private static string? ProblemType(string text)
-    {
-        try
-        {
-            return text.Length > 0 && JsonDocument.Parse(text).RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return "(not JSON)";
-        }
     }
 }
 

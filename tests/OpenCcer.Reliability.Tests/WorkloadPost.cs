@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace OpenCcer.Reliability.Tests;
 
@@ -18,6 +19,19 @@ internal static class WorkloadPost
         {
             lost.Add(e is HttpRequestException { HttpRequestError: var error } ? $"{e.GetType().Name} {error}" : e.GetType().Name);
             return null;
+        }
+    }
+
+    /// <summary>The problem type of an answer's body, for counting lost answers by cause.</summary>
+    public static string? ProblemType(string text)
+    {
+        try
+        {
+            return text.Length > 0 && JsonDocument.Parse(text).RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return "(not JSON)";
         }
     }
 }

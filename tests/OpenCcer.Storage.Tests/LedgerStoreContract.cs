@@ -51,6 +51,22 @@ public abstract class LedgerStoreContract : IAsyncLifetime
     public async Task a_store_that_recorded_nothing_has_no_last_instant() => Assert.Null(await store.LastRecordedInstantAsync());
 
     [Fact]
+    public async Task an_accounts_cancellations_are_listed_newest_first_without_other_accounts()
+    {
+        var (first, _) = await OpenAsync("C1");
+        var (second, _) = await OpenAsync("C2");
+        await Ok("issue-c1", new IssueUnits("MR-C1", Wind, 100, first));
+        await Ok("issue-c2", new IssueUnits("MR-C2", Wind, 100, second));
+        var older = (UnitsCancelled)await Ok("cancel-c1-a", new CancelUnits(first, Wind, 10, CancellationPurpose.CorporateOffset, "A", null));
+        await Ok("cancel-c2", new CancelUnits(second, Wind, 5, CancellationPurpose.CorporateOffset, "B", null));
+        var newer = (UnitsCancelled)await Ok("cancel-c1-b", new CancelUnits(first, Wind, 20, CancellationPurpose.CorporateOffset, "C", null));
+        var listed = await store.CancellationsOfAccountAsync(first.Value, 10);
+        Assert.Equal([newer.CertificateNumber, older.CertificateNumber], listed.Select(c => c.CertificateNumber));
+        Assert.All(listed, c => Assert.Equal(first.Value, c.AccountId));
+        Assert.Equal([newer.CertificateNumber], (await store.CancellationsOfAccountAsync(first.Value, 1)).Select(c => c.CertificateNumber));
+    }
+
+    [Fact]
     public async Task committed_operations_survive_a_restart_and_verify()
     {
         var (registry, trading) = await OpenAsync("S1");

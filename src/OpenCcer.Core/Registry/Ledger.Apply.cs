@@ -155,9 +155,9 @@ public sealed partial class Ledger
         freeze.LiftedAt = x.At;
         changes?.Freezes.Add(x.Freeze);
         var holding = HoldingFor(freeze.Account, freeze.Instrument);
-        var frozen = holding.Find(UnitState.Frozen, freeze.Id.Value);
-        var ranges = new List<SerialRange>(frozen?.Count ?? 0);
-        for (var i = 0; i < (frozen?.Count ?? 0); i++) ranges.Add(new SerialRange(frozen!.IssuanceAt(i), frozen.FirstAt(i), frozen.LastAt(i)));
+        var ranges = ((IEnumerable<Block>?)holding.Find(UnitState.Frozen, freeze.Id.Value) ?? [])
+            .Select(b => new SerialRange(b.Issuance, b.First, b.Last))
+            .ToList();
         Expect(Total(ranges) == freeze.Quantity, $"Freeze {x.Freeze} does not hold {freeze.Quantity} units.");
         MoveAll(freeze.Account, freeze.Instrument, UnitState.Frozen, freeze.Id.Value, ranges, freeze.Account, UnitState.Available, 0, known: null);
     }
@@ -281,8 +281,7 @@ public sealed partial class Ledger
             source.Prune(fromState, fromHold);
         }
         InsertAndMerge(ListFor(target, toState, toHold), moved, range.Issuance, range.First, range.Last, toHold, isNew);
-        if (source.IsEmpty && source.Available + source.Reserved + source.Frozen + source.Cancelled == 0)
-            RemoveHolding(source);
+        if (source.IsEmpty) RemoveHolding(source);
     }
 
     /// <summary>The list of blocks of <paramref name="holding"/> in <paramref name="state"/> owned by <paramref name="hold"/>, or null.</summary>

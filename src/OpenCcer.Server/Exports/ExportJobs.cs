@@ -53,8 +53,7 @@ public sealed class ExportJobs(LedgerStore store, SerialFormat serials, TimeProv
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             log.LogError(e, "Export job {Id} ({List}, {Format}) failed", job.Id, job.ListName, job.Format);
-            job.Fail(e is OperationCanceledException ? "The server stopped before the export finished." : "The export failed; try again later.",
-                time.GetUtcNow());
+            job.Fail(e, "export", time.GetUtcNow());
         }
     }
 }

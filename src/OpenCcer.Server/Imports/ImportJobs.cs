@@ -62,8 +62,7 @@ public sealed class ImportJobs(TimeProvider time, IHostApplicationLifetime lifet
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             log.LogError(e, "Import job {Id} ({Kind}) failed", job.Id, job.Kind);
-            job.Fail(e is OperationCanceledException ? "The server stopped before the import finished." : "The import failed; try again later.",
-                time.GetUtcNow());
+            job.Fail(e, "import", time.GetUtcNow());
         }
     }
 }

@@ -47,11 +47,12 @@ public abstract class BackgroundJob(Guid id, DateTimeOffset startedAt)
         finishedAt = at;
     }
 
-    internal void Fail(string reason, DateTimeOffset at)
+    /// <summary>Marks the job failed by <paramref name="e"/>; <paramref name="work"/> names it in the reason ("export").</summary>
+    internal void Fail(Exception e, string work, DateTimeOffset at)
     {
         lock (Gate)
         {
-            error = reason;
+            error = e is OperationCanceledException ? $"The server stopped before the {work} finished." : $"The {work} failed; try again later.";
             status = JobStatus.Failed;
             finishedAt = at;
         }

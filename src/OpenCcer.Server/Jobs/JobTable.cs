@@ -11,12 +11,9 @@ public sealed class JobTable<TJob>(int runningMax, int jobsMax, int keptMinutes,
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, TJob> jobs = [];
 
-    public int RunningMax { get; } = runningMax;
-    public int KeptMinutes { get; } = keptMinutes;
-
     /// <summary>
     /// Adds the job <paramref name="create"/> makes (given a new id and the start time), or answers null
-    /// when <see cref="RunningMax"/> already run. Ids are random, not time-ordered: the id is what lets
+    /// when <paramref name="runningMax"/> already run. Ids are random, not time-ordered: the id is what lets
     /// its starter poll the job and fetch its result.
     /// </summary>
     public TJob? TryAdd(Func<Guid, DateTimeOffset, TJob> create)
@@ -24,9 +21,9 @@ public sealed class JobTable<TJob>(int runningMax, int jobsMax, int keptMinutes,
         var now = time.GetUtcNow();
         lock (gate)
         {
-            foreach (var old in jobs.Values.Where(j => j.FinishedAt is { } f && now - f > TimeSpan.FromMinutes(KeptMinutes)).ToList())
+            foreach (var old in jobs.Values.Where(j => j.FinishedAt is { } f && now - f > TimeSpan.FromMinutes(keptMinutes)).ToList())
                 jobs.Remove(old.Id);
-            if (jobs.Values.Count(j => j.Status == JobStatus.Running) >= RunningMax) return null;
+            if (jobs.Values.Count(j => j.Status == JobStatus.Running) >= runningMax) return null;
             while (jobs.Count >= jobsMax)
                 jobs.Remove(jobs.Values.Where(j => j.Status != JobStatus.Running).OrderBy(j => j.StartedAt).First().Id);
             var job = create(Guid.NewGuid(), now);

@@ -6,7 +6,8 @@ namespace OpenCcer.Storage.Exchange;
 /// <summary>
 /// A market as readers see it after the last committed command: immutable, so reads never wait for the
 /// writer. <see cref="Buys"/> and <see cref="Sells"/> are the open listings in priority order;
-/// <see cref="Biddings"/> the open one-way biddings' public terms, in id order (their bids stay sealed).
+/// <see cref="Proposals"/> the open bulk-agreement proposals and <see cref="Biddings"/> the open one-way
+/// biddings' public terms (their bids stay sealed), both in id order.
 /// </summary>
 public sealed record MarketSnapshot(
     ListedInstrument Info,
@@ -18,12 +19,13 @@ public sealed record MarketSnapshot(
     MarketDepth Depth,
     IReadOnlyList<ListingView> Buys,
     IReadOnlyList<ListingView> Sells,
+    IReadOnlyList<BulkProposal> Proposals,
     IReadOnlyList<BiddingView> Biddings,
     string StateHash)
 {
     public static MarketSnapshot Of(ListedInstrument info, Market market) => new(info, market.BasePrice, market.TradingDate, market.IsDayOpen,
         market.IsSuspended, market.Bar, market.Depth(), market.Listings.Listings(Side.Buy), market.Listings.Listings(Side.Sell),
-        [.. market.Biddings.Select(BiddingView.Of)], market.StateHash());
+        [.. market.Bulk.Open], [.. market.Biddings.Select(BiddingView.Of)], market.StateHash());
 }
 
 /// <summary>The public terms of an open one-way bidding (单向竞价).</summary>

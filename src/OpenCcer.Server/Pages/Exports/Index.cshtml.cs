@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.Exports;
 using OpenCcer.Server.Web;
+using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Pages.Exports;
 
@@ -13,7 +14,7 @@ namespace OpenCcer.Server.Pages.Exports;
 /// </summary>
 public sealed class IndexModel(ExportJobs jobs, IStringLocalizer<Text> text) : PageModel
 {
-    public static readonly string[] Formats = ["csv", "json", "xlsx"];
+    public static readonly string[] Formats = [.. Enum.GetValues<ExportFormat>().Select(ExportWriter.Extension)];
 
     [BindProperty(SupportsGet = true, Name = "job")] public Guid? JobId { get; set; }
 

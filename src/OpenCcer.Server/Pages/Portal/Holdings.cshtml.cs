@@ -16,16 +16,13 @@ namespace OpenCcer.Server.Pages.Portal;
 /// </summary>
 public sealed class HoldingsModel(LedgerStore store, PortalActions actions, SerialFormat serials, TimeProvider time, IStringLocalizer<Text> text) : PageModel
 {
-    public sealed record AccountView(AccountRow Account, List<(HoldingRow Holding, List<BlockRow> Blocks)> Holdings);
+    /// <param name="Cancellations">A registry account's newest cancellations (at most <see cref="CancellationsShownMax"/>).</param>
+    public sealed record AccountView(AccountRow Account, List<(HoldingRow Holding, List<BlockRow> Blocks)> Holdings, List<CancellationRow> Cancellations);
 
     /// <summary>Cancellations listed per registry account, newest first.</summary>
     public const int CancellationsShownMax = 100;
 
     public List<AccountView> Accounts { get; private set; } = [];
-    private List<CancellationRow> cancellations = [];
-
-    public List<CancellationRow> CancellationsOf(long account) =>
-        cancellations.Where(c => c.AccountId == account).OrderByDescending(c => c.Id).Take(CancellationsShownMax).ToList();
     public FormErrors Errors { get; } = new();
     public string? Form { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -75,13 +72,15 @@ public sealed class HoldingsModel(LedgerStore store, PortalActions actions, Seri
     {
         var caller = Caller.Of(User);
         if (caller.SubjectId is null || !Roles.HoldsAccounts(caller.Role)) return;
-        cancellations = await Explorer.CancellationsAsync(store, ct);
         foreach (var account in (await store.AccountsOfSubjectAsync(caller.SubjectId, ct)).OrderBy(a => a.Id))
         {
             var blocks = await store.BlocksAsync(account.Id, ct);
             var holdings = (await store.HoldingsAsync(account.Id, ct))
                 .Select(h => (h, blocks.Where(b => b.ProjectCode == h.ProjectCode && b.Vintage == h.Vintage).OrderBy(b => b.First).ToList())).ToList();
-            Accounts.Add(new AccountView(account, holdings));
+            var cancellations = account.Kind == (int)AccountKind.Registry
+                ? await store.CancellationsOfAccountAsync(account.Id, CancellationsShownMax, ct)
+                : [];
+            Accounts.Add(new AccountView(account, holdings, cancellations));
         }
     }
 }

@@ -24,13 +24,10 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     public sealed record Offer(MarketSnapshot Market, ListingView Listing);
 
     /// <summary>An open bulk-agreement proposal on one instrument, to or from the caller.</summary>
-    public sealed record Proposal(Instrument Instrument, BulkProposed Proposed);
+    public sealed record Proposal(Instrument Instrument, BulkProposal Proposed);
 
     /// <summary>An open one-way bidding on one instrument.</summary>
     public sealed record Bidding(Instrument Instrument, BiddingView Terms);
-
-    /// <summary>How many journal rows of each bulk event the page reads: proposals live at most until the day's close.</summary>
-    private const int BulkRowsMax = LedgerStore.PageSizeMax;
 
     public long? Participant { get; private set; }
     public CashAccountRow? Cash { get; private set; }
@@ -259,41 +256,6 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         return (value![..slash], int.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null);
     }
 
-    /// <summary>
-    /// Open bulk proposals to or from a participant: proposed in the exchange journal and not yet confirmed,
-    /// declined or expired (every proposal expires at its day's close).
-    /// </summary>
-    private async Task LoadBulkAsync(long participant, CancellationToken ct)
-    {
-        var proposed = await store.ExchangeJournalRowsWithEventAsync("bulk_proposed", long.MaxValue, BulkRowsMax, ct);
-        if (proposed.Count == 0) return;
-        var oldest = proposed.Min(p => p.Sequence);
-        var ended = new HashSet<long>();
-        foreach (var type in (string[])["bulk_confirmed", "bulk_declined", "bulk_expired"])
-        {
-            foreach (var row in await store.ExchangeJournalRowsWithEventAsync(type, long.MaxValue, BulkRowsMax, ct))
-            {
-                if (row.Sequence < oldest) continue;
-                foreach (var e in VenueJson.DeserializeResult(row.Result).Events)
-                {
-                    if (e is BulkConfirmed c) ended.Add(c.Proposal.Value);
-                    else if (e is BulkDeclined d) ended.Add(d.Proposal.Value);
-                    else if (e is BulkExpired x) ended.Add(x.Proposal.Value);
-                }
-            }
-        }
-        foreach (var row in proposed.OrderBy(p => p.Sequence))
-        {
-            if (VenueJson.Deserialize(row.Command) is not ToMarket m) continue;
-            foreach (var e in VenueJson.DeserializeResult(row.Result).Events.OfType<BulkProposed>())
-            {
-                if (ended.Contains(e.Proposal.Value)) continue;
-                if (e.Counterparty.Value == participant) BulkToMe.Add(new Proposal(m.Instrument, e));
-                else if (e.Proposer.Value == participant) BulkFromMe.Add(new Proposal(m.Instrument, e));
-            }
-        }
-    }
-
     private static long Price(RequestReader r, string? yuan)
     {
         var fen = SettlementReports.Fen(yuan);
@@ -328,13 +290,18 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         Cash = await store.CashAccountAsync(trading.Id, ct);
         Postings = await store.CashPostingsAsync(trading.Id, 0, 200, ct);
         Holdings = (await store.HoldingsAsync(trading.Id, ct)).Where(h => h.Available + h.Reserved > 0).ToList();
-        foreach (var m in exchange.Markets)
+        var markets = exchange.Markets;
+        foreach (var m in markets)
         {
             foreach (var l in m.Sells.Concat(m.Buys))
                 (l.Participant.Value == trading.Id ? Mine : Others).Add(new Offer(m, l));
+            foreach (var p in m.Proposals)
+            {
+                if (p.Counterparty.Value == trading.Id) BulkToMe.Add(new Proposal(m.Info.Instrument, p));
+                else if (p.Proposer.Value == trading.Id) BulkFromMe.Add(new Proposal(m.Info.Instrument, p));
+            }
         }
-        await LoadBulkAsync(trading.Id, ct);
-        Biddings = OpenBiddings(exchange.Markets);
+        Biddings = OpenBiddings(markets);
         foreach (var date in await store.SettlementDatesAsync(trading.Id, 5, ct))
             Reports.Add(await SettlementReports.ForAsync(store, trading.Id, date, ct));
     }
