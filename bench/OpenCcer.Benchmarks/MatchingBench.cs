@@ -27,7 +27,7 @@ public static class MatchingBench
     public const int ThroughputRounds = 3;
 
     private static readonly Instrument Instrument = new("CCER-14-001-0001", 2024);
-    private static readonly DateTimeOffset At = new(2025, 3, 4, 10, 0, 0, MarketClock.ChinaStandardOffset);
+    private static readonly DateTimeOffset At = new(2025, 3, 4, 10, 0, 0, ChinaClock.Offset);
 
     public static void Run(TextWriter output, string? streamFile, string? recordFile = null)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 

@@ -9,7 +9,7 @@ using OpenCcer.Cli;
 namespace OpenCcer.Cli.Tests;
 
 /// <summary>The server under test, found through one of its types (the CLI has a Program of its own).</summary>
-public sealed class CliServer : WebApplicationFactory<OpenCcer.Server.Api.Caller>
+public sealed class CliServer : WebApplicationFactory<OpenCcer.Server.Api.ReferenceDataHolder>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
 

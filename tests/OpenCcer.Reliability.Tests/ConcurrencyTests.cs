@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Storage;
 using Xunit.Abstractions;
 
@@ -19,7 +20,6 @@ namespace OpenCcer.Reliability.Tests;
 /// </summary>
 public sealed class ConcurrencyTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     /// <summary>A Tuesday that is a working day on the shipped PRC calendar.</summary>
     private static readonly DateOnly TradingDay = new(2026, 12, 1);
@@ -121,7 +121,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         ServerProcess.StartAsync(connectionString, null, "--Exchange:AlwaysOpenDemo", "false", "--Clock:StartAt", startAt);
 
     private static string At(int hour, int minute) =>
-        new DateTimeOffset(TradingDay.ToDateTime(new TimeOnly(hour, minute)), ChinaStandardTime).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        ChinaClock.At(TradingDay, new TimeOnly(hour, minute)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static HttpClient Client(ServerProcess server) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };

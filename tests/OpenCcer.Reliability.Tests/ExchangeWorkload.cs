@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage;
 using OpenCcer.Storage.People;
 

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using OpenCcer.Core.Calendar;
+using OpenCcer.Core.Primitives;
 
 namespace OpenCcer.Server.Tests;
 
 public sealed class AccountOpeningTests(PeopleServer server) : IClassFixture<PeopleServer>
 {
-    private static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private static DateOnly ChinaToday() => ChinaClock.DateOf(DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task an_application_is_reviewed_within_15_working_days_and_approval_opens_the_accounts()

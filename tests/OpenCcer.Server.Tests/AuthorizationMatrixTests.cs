@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage;
 using OpenCcer.Storage.People;
 

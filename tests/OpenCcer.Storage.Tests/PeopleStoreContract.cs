@@ -1,3 +1,4 @@
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage;
 using OpenCcer.Storage.People;
 

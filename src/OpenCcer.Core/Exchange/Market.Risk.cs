@@ -26,7 +26,7 @@ public sealed partial class Market
             return ExchangeStatus.SubjectRestricted;
         }
 
-        if (OppositeTradeTooRecent(participant, side, MarketClock.LocalDate(at)))
+        if (OppositeTradeTooRecent(participant, side, ChinaClock.DateOf(at)))
         {
             return ExchangeStatus.FiveDayRule;
         }
@@ -87,7 +87,7 @@ public sealed partial class Market
 
             _nextTradeId = Math.Max(_nextTradeId, trade.Id.Value + 1);
             Bar = Bar.With(trade);
-            var date = MarketClock.LocalDate(trade.At);
+            var date = ChinaClock.DateOf(trade.At);
             _lastBuy[trade.BuyerId.Value] = date;
             _lastSell[trade.SellerId.Value] = date;
             var before = _holding.GetValueOrDefault(trade.BuyerId.Value);

@@ -111,7 +111,7 @@ public sealed partial class Market
     private bool Roll(DateTimeOffset at, List<ExchangeEvent> events)
     {
         var closed = false;
-        var date = MarketClock.LocalDate(at);
+        var date = ChinaClock.DateOf(at);
         if (IsDayOpen && (date > TradingDate || at >= _clock.CloseOf(TradingDate)))
         {
             CloseTheDay(_clock.CloseOf(TradingDate), events);

@@ -1,4 +1,5 @@
 using OpenCcer.Core.Calendar;
+using OpenCcer.Core.Primitives;
 
 namespace OpenCcer.Core.Exchange;
 
@@ -23,9 +24,6 @@ namespace OpenCcer.Core.Exchange;
 /// </summary>
 public sealed class MarketClock
 {
-    /// <summary>China Standard Time, UTC+08:00.</summary>
-    public static readonly TimeSpan ChinaStandardOffset = TimeSpan.FromHours(8);
-
     private const long KnownFlag = 2;
     private const long TradingFlag = 1;
 
@@ -64,12 +62,6 @@ public sealed class MarketClock
     public IReadOnlyList<TradingSession> Sessions => _sessions;
 
     public IReadOnlyList<TradingSession> BulkSessions => _bulkSessions;
-
-    /// <summary>The date in China Standard Time of an instant.</summary>
-    public static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime + ChinaStandardOffset);
-
-    /// <summary>The time of day in China Standard Time of an instant.</summary>
-    public static TimeOnly LocalTime(DateTimeOffset at) => TimeOnly.FromDateTime(at.UtcDateTime + ChinaStandardOffset);
 
     /// <summary>Whether <paramref name="date"/> is a trading day; false with <paramref name="known"/> false when its year is not loaded.</summary>
     public bool TryIsTradingDay(DateOnly date, out bool known)
@@ -112,7 +104,7 @@ public sealed class MarketClock
         var local = AlwaysOpen
             ? date.AddDays(1).ToDateTime(TimeOnly.MinValue)
             : date.ToDateTime(_sessions[^1].End);
-        return new DateTimeOffset(local, ChinaStandardOffset);
+        return ChinaClock.At(local);
     }
 
     /// <summary>
@@ -146,7 +138,7 @@ public sealed class MarketClock
             return SessionStatus.Open;
         }
 
-        var local = at.UtcDateTime + ChinaStandardOffset;
+        var local = at.UtcDateTime + ChinaClock.Offset;
         if (!TryIsTradingDay(DateOnly.FromDateTime(local), out var known))
         {
             return known ? SessionStatus.NotTradingDay : SessionStatus.CalendarUnknown;

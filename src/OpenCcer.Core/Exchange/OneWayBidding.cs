@@ -87,9 +87,9 @@ public sealed class OneWayBidding
             status = ExchangeStatus.QuantityInvalid;
         }
 
-        var date = MarketClock.LocalDate(at);
+        var date = ChinaClock.DateOf(at);
         if (status == ExchangeStatus.Ok &&
-            (windowStart >= windowEnd || windowEnd <= at || MarketClock.LocalDate(windowStart) != date || windowEnd > clock.CloseOf(date)))
+            (windowStart >= windowEnd || windowEnd <= at || ChinaClock.DateOf(windowStart) != date || windowEnd > clock.CloseOf(date)))
         {
             status = ExchangeStatus.BiddingWindowInvalid;
         }

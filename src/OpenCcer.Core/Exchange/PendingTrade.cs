@@ -1,3 +1,4 @@
+using OpenCcer.Core.Primitives;
 namespace OpenCcer.Core.Exchange;
 
 /// <summary>
@@ -6,5 +7,5 @@ namespace OpenCcer.Core.Exchange;
 /// </summary>
 public sealed record PendingTrade(Trade Trade, string SellerUnits, string BuyerFunds)
 {
-    public DateOnly Date => MarketClock.LocalDate(Trade.At);
+    public DateOnly Date => ChinaClock.DateOf(Trade.At);
 }

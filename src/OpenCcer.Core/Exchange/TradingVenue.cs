@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 
 namespace OpenCcer.Core.Exchange;
@@ -85,7 +86,7 @@ public sealed partial class TradingVenue
             return Done(VenueStatus.InitialPriceInvalid);
         }
 
-        var info = new ListedInstrument(c.Instrument, c.ListedBy, c.InitialPrice, at, NextTradingDay(MarketClock.LocalDate(at)));
+        var info = new ListedInstrument(c.Instrument, c.ListedBy, c.InitialPrice, at, NextTradingDay(ChinaClock.DateOf(at)));
         _markets.Add(c.Instrument, (info, new Market(c.Instrument, c.InitialPrice, _clock, _rules)));
         _listingOrder.Add(c.Instrument);
         return Done(VenueStatus.Ok);
@@ -113,7 +114,7 @@ public sealed partial class TradingVenue
         }
 
         var operatorCommand = c.Command is SuspendInstrument or ResumeInstrument or RestrictSubject or LiftSubjectRestriction or CloseDay;
-        if (!operatorCommand && MarketClock.LocalDate(at) < entry.Info.TradableFrom)
+        if (!operatorCommand && ChinaClock.DateOf(at) < entry.Info.TradableFrom)
         {
             return Done(VenueStatus.InstrumentNotYetTradable);
         }

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using OpenCcer.Application;
 using OpenCcer.Core.Calendar;
+using OpenCcer.Core.Lifecycle;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
@@ -38,10 +41,10 @@ public static class AccountApplicationEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<AccountApplicationRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var type = r.Enum<HolderType>("holder_type", body.HolderType);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         if (Member.Of(http.User) is not { } member) return Problems.For(WorkflowStatus.PersonRequired);
         var organisation = await store.OrganisationAsync(member.OrganisationId, http.RequestAborted);
         if (organisation is null) return Problems.For(WorkflowStatus.OrganisationNotFound);
@@ -54,8 +57,8 @@ public static class AccountApplicationEndpoints
         var (outcome, stored) = await store.AddApplicationAsync(application, http.RequestAborted);
         return outcome switch
         {
-            InsertOutcome.Inserted => TypedResults.Created($"/api/v1/account-applications/{stored.Id}", View(stored, LedgerCall.Today(time), null)),
-            InsertOutcome.Replayed => TypedResults.Ok(View(stored, LedgerCall.Today(time), null)),
+            InsertOutcome.Inserted => TypedResults.Created($"/api/v1/account-applications/{stored.Id}", View(stored, ChinaClock.Today(time), null)),
+            InsertOutcome.Replayed => TypedResults.Ok(View(stored, ChinaClock.Today(time), null)),
             InsertOutcome.OperationIdReused => LedgerCall.ForReplay(outcome, op),
             _ => Problems.For(WorkflowStatus.ApplicationOpen, $"Subject {organisation.SubjectId} has an application applied or under review."),
         };
@@ -64,8 +67,8 @@ public static class AccountApplicationEndpoints
     private static async Task<IResult> List(HttpContext http, LedgerStore store, TimeProvider time, int? limit, int? offset)
     {
         var caller = Caller.Of(http.User);
-        var today = LedgerCall.Today(time);
-        if (caller.Role is Roles.RegistryAdministrator or Roles.Regulator)
+        var today = ChinaClock.Today(time);
+        if (caller.Role is Role.RegistryAdministrator or Role.Regulator)
             return TypedResults.Ok((await store.ApplicationsAsync(null, limit ?? 100, offset ?? 0, http.RequestAborted)).Select(a => View(a, today, null)));
         if (Member.Of(http.User) is not { } member) return TypedResults.Ok(Array.Empty<object>());
         return TypedResults.Ok((await store.ApplicationsAsync(member.OrganisationId, limit ?? 100, offset ?? 0, http.RequestAborted))
@@ -77,16 +80,16 @@ public static class AccountApplicationEndpoints
         var application = await store.ApplicationAsync(id.ToString(), http.RequestAborted);
         if (application is null) return Problems.For(WorkflowStatus.ApplicationNotFound);
         var caller = Caller.Of(http.User);
-        if (caller.Role is not (Roles.RegistryAdministrator or Roles.Regulator) && Member.Of(http.User)?.OrganisationId != application.OrganisationId)
+        if (caller.Role is not (Role.RegistryAdministrator or Role.Regulator) && Member.Of(http.User)?.OrganisationId != application.OrganisationId)
             return Problems.For(WorkflowStatus.OtherOrganisation);
-        return TypedResults.Ok(View(application, LedgerCall.Today(time), await store.ApplicationHistoryAsync(application.Id, http.RequestAborted)));
+        return TypedResults.Ok(View(application, ChinaClock.Today(time), await store.ApplicationHistoryAsync(application.Id, http.RequestAborted)));
     }
 
     private static async Task<IResult> StartReview(HttpContext http, LedgerStore store, TimeProvider time, WorkingDayCalendar calendar, Guid id)
     {
         var (application, member, problem) = await Load(http, store, id);
         if (problem is not null) return problem;
-        var today = LedgerCall.Today(time);
+        var today = ChinaClock.Today(time);
         if (!calendar.TryAddWorkingDays(today, ReviewWorkingDays, out var due, out var unknownYear))
             return Problems.For(WorkflowStatus.CalendarYearUnknown, $"Load the working-day calendar of {unknownYear}.");
         if (!await store.StartReviewAsync(application!.Id, member!.UserId, time.GetUtcNow(), due, http.RequestAborted))
@@ -110,22 +113,22 @@ public static class AccountApplicationEndpoints
         if (ledgerProblem is not null) return ledgerProblem;
         await store.RecordApplicationAccountAsync(application.Id, ((AccountOpened)opened!).RegistryAccount.Value, member!.UserId, time.GetUtcNow(),
             http.RequestAborted);
-        return TypedResults.Ok(View((await store.ApplicationAsync(application.Id, http.RequestAborted))!, LedgerCall.Today(time), null));
+        return TypedResults.Ok(View((await store.ApplicationAsync(application.Id, http.RequestAborted))!, ChinaClock.Today(time), null));
     }
 
     private static async Task<IResult> Reject(HttpContext http, LedgerStore store, TimeProvider time, JsonSerializerOptions json, Guid id)
     {
         var (body, bodyProblem) = await RequestReader.ReadAsync<ReasonRequest>(http, json);
         if (bodyProblem is not null) return bodyProblem;
-        var r = new RequestReader();
+        var r = new Fields();
         var reason = r.Required("reason", body!.Reason);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var (application, member, problem) = await Load(http, store, id);
         if (problem is not null) return problem;
         if (!await store.DecideApplicationAsync(application!.Id, AccountApplicationStatus.Rejected, member!.UserId, time.GetUtcNow(), reason,
                 http.RequestAborted))
             return Conflict(application, "only an application under review can be rejected");
-        return TypedResults.Ok(View((await store.ApplicationAsync(application.Id, http.RequestAborted))!, LedgerCall.Today(time), null));
+        return TypedResults.Ok(View((await store.ApplicationAsync(application.Id, http.RequestAborted))!, ChinaClock.Today(time), null));
     }
 
     private static async Task<(AccountApplicationRecord?, Member?, IResult?)> Load(HttpContext http, LedgerStore store, Guid id)

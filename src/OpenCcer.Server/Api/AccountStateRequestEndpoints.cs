@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCcer.Application;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
@@ -34,13 +35,13 @@ public static class AccountStateRequestEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<AccountStateRequestBody>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var accountId = r.Required("account_id", body.AccountId);
         var state = r.Enum<AccountState>("state", body.State);
         var reason = r.Required("reason", body.Reason);
         if (reason.Length > LedgerLimits.TextLengthMax) r.Fail("reason", $"At most {LedgerLimits.TextLengthMax} characters.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         if (Member.Of(http.User) is not { } member) return Problems.For(WorkflowStatus.PersonRequired);
         if (await store.AccountAsync(accountId, http.RequestAborted) is null) return Problems.For(LedgerStatus.AccountNotFound, $"No account {accountId}.");
         var now = time.GetUtcNow();
@@ -63,9 +64,9 @@ public static class AccountStateRequestEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ReasonRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var reason = r.Required("reason", body!.Reason);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await ChangeRequests.DecideAsync(http, store, engine, time, ChangeRequestKind.AccountState, id, ChangeRequestStatus.Rejected, reason,
             _ => null, (_, _) => "");
     }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using OpenCcer.Application;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
 using OpenCcer.Storage.People;
@@ -33,7 +35,7 @@ public static class AdminEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<OrganisationRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var name = r.Required("name", body!.Name);
         if (name.Length > NameLengthMax) r.Fail("name", $"At most {NameLengthMax} characters.");
         var subject = r.Required("subject_id", body.SubjectId);
@@ -41,7 +43,7 @@ public static class AdminEndpoints
             r.Fail("subject_id", $"The unified social credit code: {SubjectIdLength} digits and capital letters.");
         if (body.Role is null || !Roles.OrganisationRoles.Contains(body.Role))
             r.Fail("role", $"One of: {string.Join(", ", Roles.OrganisationRoles)}.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var organisation = new OrganisationRecord(Guid.CreateVersion7(time.GetUtcNow()).ToString(), subject, name, body.Role!, Stamp.Of(time.GetUtcNow()));
         if (await store.AddOrganisationAsync(organisation, http.RequestAborted) == InsertOutcome.Duplicate)
             return Problems.For(WorkflowStatus.SubjectIdTaken, $"Subject {subject} is registered.");
@@ -60,13 +62,13 @@ public static class AdminEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<UserRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var name = r.Required("user_name", body!.UserName);
         var email = r.Required("email", body.Email);
         var display = r.Required("display_name", body.DisplayName);
         var password = r.Required("password", body.Password);
         if (display.Length > NameLengthMax) r.Fail("display_name", $"At most {NameLengthMax} characters.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         if (await store.OrganisationAsync(id.ToString(), http.RequestAborted) is null) return Problems.For(WorkflowStatus.OrganisationNotFound);
         var user = new User { OrganisationId = id.ToString(), UserName = name, Email = email, DisplayName = display };
         var result = await users.CreateAsync(user, password);
@@ -83,11 +85,11 @@ public static class AdminEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ApiKeyRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var organisationId = r.Required("organisation_id", body!.OrganisationId);
         var label = r.Required("label", body.Label);
         if (label.Length > NameLengthMax) r.Fail("label", $"At most {NameLengthMax} characters.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var organisation = await store.OrganisationAsync(organisationId, http.RequestAborted);
         if (organisation is null) return Problems.For(WorkflowStatus.OrganisationNotFound);
         if (body.UserId is not null)

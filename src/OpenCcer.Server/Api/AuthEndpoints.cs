@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using OpenCcer.Application;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
 
@@ -25,10 +26,10 @@ public static class AuthEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<SignInRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var name = r.Required("user_name", body!.UserName);
         var password = r.Required("password", body.Password);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var result = await signIn.PasswordSignInAsync(name, password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut) return Problems.For(WorkflowStatus.LockedOut, "Wait, or ask a registry administrator.");
         if (result.IsNotAllowed) return Problems.For(WorkflowStatus.SignInNotAllowed);

@@ -1,32 +1,15 @@
 using System.Security.Claims;
-using OpenCcer.Storage;
-using OpenCcer.Storage.Projections;
+using OpenCcer.Application;
 
 namespace OpenCcer.Server.Api;
 
-/// <summary>Who is calling, and the resource check: a participant acts only on its own subject's accounts.</summary>
-public sealed record Caller(string Role, string? SubjectId)
+/// <summary>The application's <see cref="Caller"/> read from a signed-in person's or an API key's claims.</summary>
+public static class CallerClaims
 {
-    public static Caller Of(ClaimsPrincipal user) =>
-        new(user.FindFirstValue(ClaimTypes.Role) ?? "", user.FindFirstValue(ApiKeyAuthenticationHandler.SubjectClaim));
-
-    public bool IsAdministrator => Role == Roles.RegistryAdministrator;
-
-    /// <summary>Account-holding roles act on their own subject's accounts.</summary>
-    public bool Owns(AccountRow account) => Roles.HoldsAccounts(Role) && SubjectId == account.SubjectId;
-
-    /// <summary>The lifecycle's view of this caller: its role and its organisation.</summary>
-    public OpenCcer.Core.Lifecycle.Actor Actor() => new(Role switch
+    extension(Caller)
     {
-        Roles.RegistryAdministrator => OpenCcer.Core.Lifecycle.Role.RegistryAdministrator,
-        Roles.Regulator => OpenCcer.Core.Lifecycle.Role.Regulator,
-        Roles.ExchangeOperator => OpenCcer.Core.Lifecycle.Role.ExchangeOperator,
-        Roles.Participant or Roles.TradingParticipant => OpenCcer.Core.Lifecycle.Role.TradingParticipant,
-        Roles.ProjectOwner => OpenCcer.Core.Lifecycle.Role.ProjectOwner,
-        Roles.Vvb => OpenCcer.Core.Lifecycle.Role.Vvb,
-        _ => OpenCcer.Core.Lifecycle.Role.Public,
-    }, SubjectId is null ? OpenCcer.Core.Lifecycle.OrganisationId.None : OpenCcer.Storage.Lifecycle.Organisations.IdOf(SubjectId));
-
-    /// <summary>May read this account: its owner, the registry, the regulator, the exchange.</summary>
-    public bool MayRead(AccountRow account) => Owns(account) || Role is Roles.RegistryAdministrator or Roles.Regulator or Roles.ExchangeOperator;
+        /// <summary>Who is calling: the role claim and the subject claim.</summary>
+        public static Caller Of(ClaimsPrincipal user) =>
+            Caller.Of(user.FindFirstValue(ClaimTypes.Role), user.FindFirstValue(ApiKeyAuthenticationHandler.SubjectClaim));
+    }
 }

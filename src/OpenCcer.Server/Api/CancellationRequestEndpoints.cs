@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCcer.Application;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
@@ -40,7 +41,7 @@ public static class CancellationRequestEndpoints
     /// <summary>Requests a cancellation as the calling person (the web portal's form lands here too).</summary>
     internal static async Task<IResult> RequestAsync(HttpContext http, LedgerStore store, RegistryEngine engine, TimeProvider time, CancellationRequestBody body)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body.OperationId);
         var accountId = r.Required("account_id", body.AccountId);
         var code = r.Required("project_code", body.ProjectCode);
@@ -50,7 +51,7 @@ public static class CancellationRequestEndpoints
         var beneficiary = r.Required("beneficiary", body.Beneficiary);
         if (purpose is CancellationPurpose.Forced or CancellationPurpose.Judicial)
             r.Fail("purpose", "Forced and judicial cancellations are the registry's, not a holder's request.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         if (Member.Of(http.User) is not { } member) return Problems.For(WorkflowStatus.PersonRequired);
         var account = await store.AccountAsync(accountId, http.RequestAborted);
         if (account is null) return Problems.For(LedgerStatus.AccountNotFound, $"No account {accountId}.");
@@ -100,9 +101,9 @@ public static class CancellationRequestEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ReasonRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var reason = r.Required("reason", body!.Reason);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await RejectAsync(http, store, engine, time, id, reason);
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using OpenCcer.Application;
 using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage;
 using OpenCcer.Storage.Exchange;
 
@@ -37,10 +39,10 @@ public static class CashEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<CashRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         if (body.AmountFen is null or <= 0) r.Fail("amount_fen", "Required: a positive amount in fen (100 = 1.00 CNY).");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var me = await ExchangeCall.ParticipantAsync(exchange.Store, Caller.Of(http.User).SubjectId, http.RequestAborted);
         if (me is null) return ExchangeProblems.For(VenueStatus.NoTradingAccount);
         ExchangeOutcome outcome;
@@ -74,7 +76,7 @@ public static class CashEndpoints
     private static async Task<(long? Participant, IResult? Problem)> Whose(HttpContext http, LedgerStore store, long? participantId)
     {
         var caller = Caller.Of(http.User);
-        if (caller.Role is Roles.ExchangeOperator or Roles.Regulator)
+        if (caller.Role is Role.ExchangeOperator or Role.Regulator)
             return participantId is { } named ? (named, null) : (null, Problems.Invalid("participant_id", "Required: the participant (trading account id) to read."));
         var me = await ExchangeCall.ParticipantAsync(store, caller.SubjectId, http.RequestAborted);
         if (me is null) return (null, ExchangeProblems.For(VenueStatus.NoTradingAccount));

@@ -1,3 +1,5 @@
+using OpenCcer.Application;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
@@ -16,7 +18,7 @@ public static class ChangeRequests
         var request = await store.ChangeRequestAsync(id.ToString(), http.RequestAborted);
         if (request is null || request.Kind != kind) return Problems.For(WorkflowStatus.RequestNotFound);
         var caller = Caller.Of(http.User);
-        if (caller.Role is not (Roles.RegistryAdministrator or Roles.Regulator) && Member.Of(http.User)?.OrganisationId != request.OrganisationId)
+        if (caller.Role is not (Role.RegistryAdministrator or Role.Regulator) && Member.Of(http.User)?.OrganisationId != request.OrganisationId)
             return Problems.For(WorkflowStatus.OtherOrganisation);
         return TypedResults.Ok(View(request, await store.ChangeRequestHistoryAsync(request.Id, http.RequestAborted)));
     }
@@ -25,7 +27,7 @@ public static class ChangeRequests
     {
         var caller = Caller.Of(http.User);
         string? organisation = null;
-        if (caller.Role is not (Roles.RegistryAdministrator or Roles.Regulator))
+        if (caller.Role is not (Role.RegistryAdministrator or Role.Regulator))
         {
             if (Member.Of(http.User) is not { } member) return TypedResults.Ok(Array.Empty<object>());
             organisation = member.OrganisationId;

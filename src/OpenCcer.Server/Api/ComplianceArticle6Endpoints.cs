@@ -1,5 +1,7 @@
 using System.Text.Json;
+using OpenCcer.Application;
 using OpenCcer.Core.Article6;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
@@ -50,29 +52,18 @@ public static class ComplianceArticle6Endpoints
 
     private static IResult Problem<T>(Article6Outcome<T> outcome, string operationId = "") =>
         outcome.IdempotencyConflict
-            ? TypedResults.Problem(statusCode: 422, title: "Operation id already used for a different request.", type: Problems.IdempotencyConflict,
-                detail: $"Operation '{operationId}' was used with another body; choose a new operation id.")
-            : outcome.LedgerStatus is { } ledger
-                ? Problems.For(ledger)
-                : TypedResults.Problem(
-                    statusCode: outcome.Status switch
-                    {
-                        Article6Status.NotAuthorized or Article6Status.AuthorizedDifferently => StatusCodes.Status409Conflict,
-                        _ => StatusCodes.Status400BadRequest,
-                    },
-                    title: Problems.TitleOf(outcome.Status.ToString()),
-                    type: Problems.TypeOf(outcome.Status.ToString()),
-                    extensions: new Dictionary<string, object?> { ["status_code"] = outcome.Status.ToString() });
+            ? Refusals.IdempotencyConflict(operationId).WithDetail($"Operation '{operationId}' was used with another body; choose a new operation id.").ToProblem()
+            : outcome.LedgerStatus is { } ledger ? Problems.For(ledger) : Refusals.Of(outcome.Status).ToProblem();
 
     private static async Task<IResult> Authorize(HttpContext http, Article6Service article6, JsonSerializerOptions json)
     {
         var (body, problem) = await RequestReader.ReadAsync<AuthorizationRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var instrument = r.Instrument(body!.ProjectCode, body.Vintage);
         var reference = r.Text("reference", body.Reference, Article6Service.TextLengthMax);
         var firstTransfer = r.Enum<FirstTransfer>("first_transfer", body.FirstTransfer);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var outcome = await article6.AuthorizeAsync(instrument, reference, firstTransfer, http.RequestAborted);
         return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problem(outcome);
     }
@@ -81,14 +72,14 @@ public static class ComplianceArticle6Endpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<InternationalTransferRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var subject = r.Text("subject_id", body.SubjectId, LedgerLimits.TextLengthMax);
         var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var tonnes = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         var party = r.Text("acquiring_party", body.AcquiringParty, Article6Service.TextLengthMax);
         var registry = r.Text("foreign_registry", body.ForeignRegistry, Article6Service.TextLengthMax);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var caller = Caller.Of(http.User);
         if (!caller.IsAdministrator && !(Roles.HoldsAccounts(caller.Role) && caller.SubjectId == subject))
             return Problems.Forbidden("Only the holder (or the registry administrator) transfers its units abroad.");
@@ -99,10 +90,10 @@ public static class ComplianceArticle6Endpoints
     private static async Task<IResult> Report(HttpContext http, Article6Service article6, IConfiguration configuration, SerialFormat serials,
         int year, string? format, string? table)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var fileFormat = format is null ? ExportFormat.Xlsx : r.Enum<ExportFormat>("format", format);
         if (year is < 2021 or > 2100) r.Fail("year", "From 2021 (the Paris Agreement's first NDC period) to 2100.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var party = configuration["Article6:ReportingParty"] ?? "China";
         var tables = await article6.AnnualReportAsync(year, party, serials, http.RequestAborted);
         if (fileFormat == ExportFormat.Xlsx)

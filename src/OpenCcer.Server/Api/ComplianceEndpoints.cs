@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using OpenCcer.Application;
 using OpenCcer.Core.Compliance;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
@@ -56,11 +58,11 @@ public static class ComplianceEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ComplianceEntityRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var subject = r.Text("subject_id", body!.SubjectId, LedgerLimits.TextLengthMax);
         var sector = r.Enum<Sector>("sector", body.Sector);
         var province = r.Text("province", body.Province, 100);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var outcome = await compliance.RegisterAsync(subject, sector, province, http.RequestAborted);
         return outcome.IsOk ? TypedResults.Ok(outcome.Value) : ComplianceProblems.For(outcome);
     }
@@ -69,10 +71,10 @@ public static class ComplianceEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<VerifiedEmissionsRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var tonnes = r.Required("verified_tonnes", body!.VerifiedTonnes);
         if (tonnes is < 0 or > LedgerLimits.QuantityMax) r.Fail("verified_tonnes", $"Whole tonnes from 0 to {LedgerLimits.QuantityMax}.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var outcome = await compliance.RecordEmissionsAsync(subject, period, tonnes, http.RequestAborted);
         return outcome.IsOk ? TypedResults.Ok(View(outcome.Value!, compliance.Rules)) : ComplianceProblems.For(outcome);
     }
@@ -81,10 +83,10 @@ public static class ComplianceEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<AllocationRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var tonnes = r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var outcome = await compliance.AllocateAsync(op, subject, period, tonnes, http.RequestAborted);
         return outcome.IsOk ? TypedResults.Ok(View(outcome.Value!, compliance.Rules)) : ComplianceProblems.For(outcome, op);
     }
@@ -98,7 +100,7 @@ public static class ComplianceEndpoints
             return Problems.Forbidden("Only the key emitting unit itself (or the registry administrator) surrenders its units.");
         var (body, problem) = await RequestReader.ReadAsync<SurrenderRequestBody>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var allowances = body.AllowanceTonnes ?? 0;
         if (allowances is < 0 or > LedgerLimits.QuantityMax) r.Fail("allowance_tonnes", $"Whole tonnes from 0 to {LedgerLimits.QuantityMax}.");
@@ -109,13 +111,13 @@ public static class ComplianceEndpoints
         {
             var line = lines[i] ?? new OffsetLineBody(null, null, null);
             var field = string.Create(CultureInfo.InvariantCulture, $"offsets[{i}]");
-            var line_ = new RequestReader();
+            var line_ = new Fields();
             var instrument = line_.Instrument(line.ProjectCode, line.Vintage);
             var tonnes = line_.Quantity("quantity_tonnes", line.QuantityTonnes);
             if (line_.HasErrors) r.Fail(field, "Needs project_code, vintage and quantity_tonnes (at least 1).");
             offsets.Add(new OffsetLine(instrument, tonnes));
         }
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var outcome = await compliance.SurrenderAsync(op, subject, new SurrenderRequest(period, allowances, body.AllowanceVintage, offsets), http.RequestAborted);
         if (!outcome.IsOk) return ComplianceProblems.For(outcome, op);
         var record = await compliance.RecordAsync(subject, period, http.RequestAborted);
@@ -126,7 +128,7 @@ public static class ComplianceEndpoints
     {
         if (await store.ComplianceEntityAsync(subject, http.RequestAborted) is null) return ComplianceProblems.For(ComplianceStatus.EntityNotFound);
         var caller = Caller.Of(http.User);
-        if (caller.Role is not (Roles.RegistryAdministrator or Roles.Regulator) && caller.SubjectId != subject)
+        if (caller.Role is not (Role.RegistryAdministrator or Role.Regulator) && caller.SubjectId != subject)
             return Problems.Forbidden("An entity reads its own compliance status; the registry and the regulator read all.");
         var record = await compliance.RecordAsync(subject, period, http.RequestAborted);
         var lines = await store.SurrenderLinesAsync(subject, period, http.RequestAborted);
@@ -162,11 +164,11 @@ public static class ComplianceEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<OffsetProjectRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var covered = r.Required("under_ets_coverage", body!.UnderEtsCoverage);
         var legacy = r.Required("legacy", body.Legacy);
         if (code.Length > LedgerLimits.ProjectCodeLengthMax) r.Fail("code", $"At most {LedgerLimits.ProjectCodeLengthMax} characters.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var project = new OffsetProject(code, covered, legacy);
         await store.SetOffsetProjectAsync(project, Storage.Journal.EventJson.Timestamp(time.GetUtcNow()), http.RequestAborted);
         return TypedResults.Ok(project);

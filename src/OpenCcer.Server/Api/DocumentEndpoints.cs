@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using OpenCcer.Application;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Server.Documents;
 using OpenCcer.Storage;
@@ -44,7 +45,7 @@ public static class DocumentEndpoints
 
         var (upload, problem) = await DocumentUploadReader.ReadAsync(http.Request, limits, ct);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var kind = r.Enum<DocumentKind>("kind", upload!.Kind);
         Guid? reductionId = null;
         if (upload.ReductionId is { } text)
@@ -58,7 +59,7 @@ public static class DocumentEndpoints
             r.Fail("reduction_id", "Required for monitoring and verification reports.");
         if (kind is DocumentKind.DesignDocument or DocumentKind.ValidationReport && reductionId is not null)
             r.Fail("reduction_id", "Design documents and validation reports belong to the project, not to a reduction.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
 
         var reduction = reductionId is { } rid ? reductions.FirstOrDefault(x => x.State.Id.Value == rid) : null;
         if (reductionId is not null && reduction is null) return Problems.NotFound($"No reduction {reductionId} of project {id}.");
@@ -77,7 +78,7 @@ public static class DocumentEndpoints
 
         var now = time.GetUtcNow();
         var document = new DocumentRecord(new DocumentId(Guid.CreateVersion7(now)), project.State.Id, reduction?.State.Id, kind, upload.FileName!,
-            contentType, upload.Content!.Length, LedgerStore.Sha256Hex(upload.Content), caller.SubjectId!, caller.Role, now, null);
+            contentType, upload.Content!.Length, LedgerStore.Sha256Hex(upload.Content), caller.SubjectId!, caller.RoleName, now, null);
         if (await store.SaveDocumentAsync(document, upload.Content, limits.PerProjectMax, ct) == DocumentSaveOutcome.LimitReached)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Document limit reached.", type: "/problems/limit-reached",
                 detail: $"A project holds at most {limits.PerProjectMax} documents.",
@@ -145,18 +146,18 @@ public static class DocumentEndpoints
     }
 
     private static bool IsOwner(Caller caller, ProjectRecord project) =>
-        caller.Role == Roles.ProjectOwner && caller.SubjectId is not null && caller.SubjectId == project.OwnerSubjectId;
+        caller.Role == Role.ProjectOwner && caller.SubjectId is not null && caller.SubjectId == project.OwnerSubjectId;
 
     private static bool IsVvbOf(Caller caller, ProjectRecord project, IReadOnlyList<ReductionRecord> reductions) =>
-        caller.Role == Roles.Vvb && caller.SubjectId is { } s && (s == project.VvbSubjectId || reductions.Any(x => x.VvbSubjectId == s));
+        caller.Role == Role.Vvb && caller.SubjectId is { } s && (s == project.VvbSubjectId || reductions.Any(x => x.VvbSubjectId == s));
 
     private static bool MaySeeUndisclosed(Caller caller, ProjectRecord project, IReadOnlyList<ReductionRecord> reductions) =>
-        caller.Role is Roles.RegistryAdministrator or Roles.Regulator || IsOwner(caller, project) || IsVvbOf(caller, project, reductions);
+        caller.Role is Role.RegistryAdministrator or Role.Regulator || IsOwner(caller, project) || IsVvbOf(caller, project, reductions);
 
     private static bool MayUpload(Caller caller, DocumentKind kind, ProjectRecord project, ReductionRecord? reduction) => kind switch
     {
-        DocumentKind.ValidationReport => caller.Role == Roles.Vvb && caller.SubjectId is not null && caller.SubjectId == project.VvbSubjectId,
-        DocumentKind.VerificationReport => caller.Role == Roles.Vvb && caller.SubjectId is not null && caller.SubjectId == reduction?.VvbSubjectId,
+        DocumentKind.ValidationReport => caller.Role == Role.Vvb && caller.SubjectId is not null && caller.SubjectId == project.VvbSubjectId,
+        DocumentKind.VerificationReport => caller.Role == Role.Vvb && caller.SubjectId is not null && caller.SubjectId == reduction?.VvbSubjectId,
         _ => IsOwner(caller, project),
     };
 }

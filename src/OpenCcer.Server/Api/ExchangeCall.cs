@@ -1,3 +1,4 @@
+using OpenCcer.Application;
 using OpenCcer.Core.Exchange;
 using OpenCcer.Storage;
 using OpenCcer.Storage.Exchange;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCcer.Application;
 using OpenCcer.Core.Exchange;
 using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
@@ -62,12 +63,12 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ListInstrumentRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         if (body.InitialPriceFen is <= 0) r.Fail("initial_price_fen", "Must be at least 1 fen.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await SubmitAsync(http, exchange, op, Hash(http, instrument, quantity, body.InitialPriceFen), AsParticipant(http, (c, me) =>
         {
             var listed = c.Venue.TryGetMarket(instrument, out _, out _);
@@ -82,12 +83,12 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<PostListingRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var side = r.Enum<Side>("side", body.Side);
         var price = Price(r, "price_fen", body.PriceFen);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var instrument = Of(projectCode, vintage);
         return await SubmitAsync(http, exchange, op, Hash(http, side, price.Fen, quantity), AsParticipant(http, (c, me) =>
             ExchangeStep.Run(new ToMarket(instrument, new PostListing(new OrderId(c.Sequence), me, side, price, new Tonnes(quantity),
@@ -98,10 +99,10 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<TakeListingRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var instrument = Of(projectCode, vintage);
         return await SubmitAsync(http, exchange, op, Hash(http, quantity), AsParticipant(http, (c, me) =>
             ExchangeStep.Run(new ToMarket(instrument, new TakeListing(new OrderId(id), me, new Tonnes(quantity), c.Position(me, instrument))))));
@@ -111,11 +112,11 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<TakeBestRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var side = r.Enum<Side>("side", body.Side);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var instrument = Of(projectCode, vintage);
         return await SubmitAsync(http, exchange, op, Hash(http, side, quantity), AsParticipant(http, (c, me) =>
             ExchangeStep.Run(new ToMarket(instrument, new TakeBestListing(side, me, new Tonnes(quantity), c.Position(me, instrument))))));
@@ -128,13 +129,13 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ProposeBulkRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var counterparty = r.Required("counterparty_subject_id", body.CounterpartySubjectId);
         var side = r.Enum<Side>("side", body.Side);
         var price = Price(r, "price_fen", body.PriceFen);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var instrument = Of(projectCode, vintage);
         return await SubmitAsync(http, exchange, op, Hash(http, counterparty, side, price.Fen, quantity), AsParticipant(http, (c, me) =>
             c.ParticipantOf(counterparty) is { } other
@@ -154,7 +155,7 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<AnnounceBiddingRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var side = r.Enum<Side>("side", body.Side);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
@@ -162,7 +163,7 @@ public static class ExchangeEndpoints
         var start = r.Required("window_start", body.WindowStart);
         var end = r.Required("window_end", body.WindowEnd);
         BiddingPricing? pricing = body.Pricing is null ? null : r.Enum<BiddingPricing>("pricing", body.Pricing);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var instrument = Of(projectCode, vintage);
         return await SubmitAsync(http, exchange, op, Hash(http, side, quantity, reserve.Fen, start, end, pricing), AsParticipant(http, (c, me) =>
             ExchangeStep.Run(new ToMarket(instrument, new AnnounceBidding(new OrderId(c.Sequence), me, side, new Tonnes(quantity), reserve, start, end,
@@ -173,11 +174,11 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<PlaceBidRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var price = Price(r, "price_fen", body.PriceFen);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var instrument = Of(projectCode, vintage);
         return await SubmitAsync(http, exchange, op, Hash(http, price.Fen, quantity), AsParticipant(http, (c, me) =>
             ExchangeStep.Run(new ToMarket(instrument, new PlaceBid(new OrderId(c.Sequence), new OrderId(id), me, price, new Tonnes(quantity),
@@ -207,10 +208,10 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<SuspendRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var reason = r.Text("reason", body.Reason, LedgerLimits.TextLengthMax);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await SubmitAsync(http, exchange, op, Hash(http, reason),
             _ => ExchangeStep.Run(new ToMarket(Of(projectCode, vintage), new SuspendInstrument(reason))));
     }
@@ -225,10 +226,10 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<SettleTradesRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var date = r.Date("date", body.Date);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         ExchangeOutcome outcome;
         try
         {
@@ -253,9 +254,9 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<OperationOnlyRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await SubmitAsync(http, exchange, op, Hash(http), AsParticipant(http, build));
     }
 
@@ -263,14 +264,14 @@ public static class ExchangeEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<OperationOnlyRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await SubmitAsync(http, exchange, op, Hash(http), build);
     }
 
     /// <summary>A required price in fen, at least 1.</summary>
-    private static PricePerTonne Price(RequestReader r, string field, long? fen)
+    private static PricePerTonne Price(Fields r, string field, long? fen)
     {
         if (fen is null) r.Fail(field, "Required: a price in fen per tonne (5000 = 50.00 CNY/t).");
         else if (fen <= 0) r.Fail(field, "Must be at least 1 fen.");

@@ -1,4 +1,5 @@
 using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage;
 using OpenCcer.Storage.Exchange;
 

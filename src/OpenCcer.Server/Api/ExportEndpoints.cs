@@ -1,3 +1,4 @@
+using OpenCcer.Application;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
 using OpenCcer.Storage.Exports;
@@ -18,9 +19,9 @@ public static class ExportEndpoints
             .WithSummary("Projects, issuances and unit blocks in the CAD Trust data shape (JSON).");
         pub.MapGet("/{list}", async Task<IResult> (LedgerStore store, SerialFormat serials, string list, string? format, CancellationToken ct) =>
             {
-                var r = new RequestReader();
+                var r = new Fields();
                 var fileFormat = format is null ? ExportFormat.Csv : r.Enum<ExportFormat>("format", format);
-                if (r.HasErrors) return r.Problem();
+                if (r.HasErrors) return r.Refusal().ToProblem();
                 var table = await PublicLists.LoadAsync(store, serials, list, ct);
                 if (table is null) return Problems.NotFound($"No list '{list}'. Lists: {string.Join(", ", PublicLists.Names)}, and cad-trust.");
                 return TypedResults.File(ExportWriter.Write(table, fileFormat), ExportWriter.ContentType(fileFormat),

@@ -1,3 +1,4 @@
+using OpenCcer.Application;
 using OpenCcer.Server.Exports;
 using OpenCcer.Server.Jobs;
 using OpenCcer.Storage.Exports;
@@ -50,13 +51,13 @@ public static class ExportJobEndpoints
     public static IResult Start(ExportJobs jobs, string? list, string? format, out ExportJob? started)
     {
         started = null;
-        var r = new RequestReader();
+        var r = new Fields();
         var name = r.Required("list", list);
         if (!r.HasErrors && !ExportJobs.ListNames.Contains(name)) r.Fail("list", $"One of: {string.Join(", ", ExportJobs.ListNames)}.");
         var fileFormat = format is null ? ExportFormat.Csv : r.Enum<ExportFormat>("format", format);
         if (!r.HasErrors && name == ExportJobs.AllLists && fileFormat != ExportFormat.Xlsx)
             r.Fail("format", "All lists together are exported as XLSX, one sheet per list.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         started = jobs.Start(name, fileFormat);
         if (started is null)
             return TypedResults.Problem(detail: $"At most {ExportJobs.RunningMax} exports run at once; try again in a moment.",

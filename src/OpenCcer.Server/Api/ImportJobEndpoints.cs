@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
+using OpenCcer.Application;
 using OpenCcer.Core.Methodologies;
 using OpenCcer.Server.Imports;
 using OpenCcer.Server.Jobs;
@@ -105,10 +106,10 @@ public static partial class ImportJobEndpoints
     public static IResult Start(ImportJobs jobs, ClaimsPrincipal user, string? kind, string fileName, string text, out ImportJob? started)
     {
         started = null;
-        var r = new RequestReader();
+        var r = new Fields();
         var name = r.Required("kind", kind);
         var importKind = r.HasErrors ? default : r.Enum<ImportKind>("kind", name);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         started = jobs.Start(importKind, fileName, text, Starter(user));
         if (started is null)
             return TypedResults.Problem(detail: $"At most {ImportJobs.RunningMax} imports run at once; try again in a moment.",

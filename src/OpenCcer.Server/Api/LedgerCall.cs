@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
 
@@ -35,9 +36,6 @@ public static class LedgerCall
     /// <summary>A hash of a request's fields, to tell a retry from a different request under the same operation id.</summary>
     public static string HashOf(params object?[] fields) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', fields.Select(f => f?.ToString() ?? "\u0000")))));
-
-    /// <summary>Today's business date in China (UTC+8, no daylight saving).</summary>
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     public static IResult ForReplay(Storage.People.InsertOutcome outcome, string operationId) => TypedResults.Problem(statusCode: 422,
         title: "Operation id already used for a different request.", type: Problems.IdempotencyConflict,

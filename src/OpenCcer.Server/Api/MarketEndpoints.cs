@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Mvc;
+using OpenCcer.Application;
 using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
@@ -66,7 +68,7 @@ public static class MarketEndpoints
         var caller = Caller.Of(http.User);
         var text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         List<long> participants;
-        if (caller.Role is Roles.ExchangeOperator or Roles.Regulator)
+        if (caller.Role is Role.ExchangeOperator or Role.Regulator)
         {
             participants = participantId is { } named ? [named] : await exchange.Store.SettledParticipantsAsync(text, http.RequestAborted);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCcer.Application;
 using OpenCcer.Core.Methodologies;
 using OpenCcer.Core.Methodologies.GridPower;
 
@@ -97,7 +98,7 @@ public static class MethodologyEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<GridFactorRequest>(context, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var grid = r.Required("grid", body!.Grid);
         var gridZh = r.Required("grid_zh", body.GridZh);
         var year = r.Required("year", body.Year);
@@ -105,7 +106,7 @@ public static class MethodologyEndpoints
         var bm = r.Required("bm_tco2_per_mwh", body.BmTco2PerMwh);
         var status = r.Required("status", body.Status);
         var source = r.Required("source", body.Source);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var addition = await holder.AddAsync(store, new GridFactorRow(grid.Trim(), gridZh.Trim(), year, om, bm, status.Trim(), source.Trim()),
             context.User.Identity?.Name ?? "unknown", time.GetUtcNow(), context.RequestAborted);
         return addition.Status switch

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCcer.Application;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage;
 using OpenCcer.Storage.Lifecycle;
@@ -71,9 +72,9 @@ public static class ProjectEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<TextRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var text = r.Required("text", body!.Text);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Act(http, service, id, (record, actor, date, _) => decide(record, actor, date, text));
     }
 
@@ -104,7 +105,7 @@ public static class ProjectEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<DraftProjectRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var title = r.Required("title", body!.Title);
         var methodology = r.Text("methodology_code", body.MethodologyCode, 32);
         var province = r.Text("province", body.Province, 50);
@@ -112,7 +113,7 @@ public static class ProjectEndpoints
         var creditingStart = r.Date("crediting_start", body.CreditingStart);
         var years = r.Required("crediting_years", body.CreditingYears);
         if (body.CreditingYears is < 1 or > 60) r.Fail("crediting_years", "Between 1 and 60.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var caller = Caller.Of(http.User);
         if (caller.SubjectId is null) return Problems.Forbidden("Only a project owner drafts projects.");
         var today = service.Today();
@@ -125,9 +126,9 @@ public static class ProjectEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<VvbRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var vvb = r.Text("vvb_subject_id", body!.VvbSubjectId, 64);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Act(http, service, id,
             (record, actor, date, _) => ProjectLifecycle.Publish(record.State, actor, date, Organisations.IdOf(vvb), service.Calendar), vvb);
     }
@@ -136,11 +137,11 @@ public static class ProjectEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ValidationReportRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var conclusion = r.Enum<ValidationConclusion>("conclusion", body!.Conclusion);
         var hash = r.Required("document_sha256", body.DocumentSha256);
         var summary = r.Required("summary", body.Summary);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Act(http, service, id,
             (record, actor, date, _) => ProjectLifecycle.SubmitValidationReport(record.State, actor, date, new ValidationReport(conclusion, hash, summary)));
     }
@@ -149,7 +150,7 @@ public static class ProjectEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ProjectApplyRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var signed = r.Required("uniqueness_commitment_signed", body!.UniquenessCommitmentSigned);
         var ets = r.Required("under_ets_allowance_management", body.UnderEtsAllowanceManagement);
         var obligation = r.Required("has_legal_reduction_obligation", body.HasLegalReductionObligation);
@@ -167,7 +168,7 @@ public static class ProjectEndpoints
             external.Add(new ExternalRegistration(new ExternalId(mechanism, externalId), e.Active ?? true));
         }
         if (external.Count > 20) r.Fail("external_registrations", "At most 20.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var application = new ProjectApplication(signed, [.. external], ets, obligation, gec);
         return await Act(http, service, id,
             (record, actor, date, context) => ProjectLifecycle.Apply(record.State, actor, date, application, context!, service.Calendar), needsContext: true);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCcer.Application;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Primitives;
 using OpenCcer.Storage;
@@ -69,9 +70,9 @@ public static class ReductionEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<TextRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var text = r.Required("text", body!.Text);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Act(http, service, id, (record, p, o, a, d) => decide(record, p, o, a, d, text));
     }
 
@@ -80,10 +81,10 @@ public static class ReductionEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ReportRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var quantity = r.Quantity("quantity_tonnes", body!.QuantityTonnes);
         var hash = r.Required("report_sha256", body.ReportSha256);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Act(http, service, id, (record, p, o, a, d) => decide(record, p, o, a, d, new Tonnes(quantity), hash));
     }
 
@@ -112,10 +113,10 @@ public static class ReductionEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<MonitoringRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var first = r.Date("period_first", body!.PeriodFirst);
         var last = r.Date("period_last", body.PeriodLast);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var today = service.Today();
         var outcome = await service.StartMonitoringAsync(new ProjectId(id), Caller.Of(http.User).Actor(), new MonitoringPeriod(first, last), http.RequestAborted);
         return LifecycleProblems.Respond(outcome, x => LifecycleViews.Reduction(x, today));
@@ -125,9 +126,9 @@ public static class ReductionEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<VvbRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var vvb = r.Text("vvb_subject_id", body!.VvbSubjectId, 64);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Act(http, service, id,
             (record, project, _, actor, date) => ReductionLifecycle.Publish(record.State, project.State, actor, date, Organisations.IdOf(vvb), service.Calendar), vvb);
     }
@@ -136,9 +137,9 @@ public static class ReductionEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<QuantityRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var quantity = r.Quantity("quantity_tonnes", body!.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Act(http, service, id, (record, project, others, actor, date) =>
             ReductionLifecycle.Apply(record.State, project.State, actor, date, new Tonnes(quantity), others, ReductionRules.Default, service.Calendar));
     }

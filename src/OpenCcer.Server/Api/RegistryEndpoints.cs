@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenCcer.Application;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
 using OpenCcer.Storage.Projections;
@@ -53,19 +55,19 @@ public static class RegistryEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<OpenAccountRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var subject = r.Required("subject_id", body.SubjectId);
         var name = r.Required("subject_name", body.SubjectName);
         var type = r.Enum<HolderType>("holder_type", body.HolderType);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Operations.SubmitAsync(engine, op, new OpenAccount(subject, name, type), http.RequestAborted);
     }
 
     private static async Task<IResult> ListAccounts(HttpContext http, LedgerStore store, int? limit, int? offset)
     {
         var caller = Caller.Of(http.User);
-        if (caller.Role is not (Roles.RegistryAdministrator or Roles.Regulator))
+        if (caller.Role is not (Role.RegistryAdministrator or Role.Regulator))
         {
             if (caller.SubjectId is null) return Problems.Forbidden("Only the registry and the regulator list all accounts.");
             return TypedResults.Ok(await store.AccountsOfSubjectAsync(caller.SubjectId, http.RequestAborted));
@@ -77,7 +79,7 @@ public static class RegistryEndpoints
     {
         var account = await store.AccountAsync(id, http.RequestAborted);
         if (account is null) return (null, Problems.For(LedgerStatus.AccountNotFound, $"No account {id}."));
-        return Caller.Of(http.User).MayRead(account) ? (account, null) : (null, Problems.Forbidden("This account belongs to another subject."));
+        return Caller.Of(http.User).MayRead(account.SubjectId) ? (account, null) : (null, Problems.Forbidden("This account belongs to another subject."));
     }
 
     private static async Task<IResult> GetAccount(HttpContext http, LedgerStore store, long id)
@@ -117,11 +119,11 @@ public static class RegistryEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<AccountStateRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var state = r.Enum<AccountState>("state", body.State);
         var reason = r.Required("reason", body.Reason);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         if (People.Member.Of(http.User) is not null) return Problems.MakerCheckerRequired("/api/v1/account-state-requests");
         return await Operations.SubmitAsync(engine, op, new ChangeAccountState(new AccountId(id), state, reason), http.RequestAborted);
     }
@@ -140,10 +142,10 @@ public static class RegistryEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<AuthorityRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var reference = r.Required("authority_reference", body.AuthorityReference);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Operations.SubmitAsync(engine, op, command(reference), http.RequestAborted);
     }
 
@@ -151,13 +153,13 @@ public static class RegistryEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<IssueRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var reference = r.Required("reference", body.Reference);
         var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         var account = r.Required("account_id", body.AccountId);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Operations.SubmitAsync(engine, op,
             new IssueUnits(reference, instrument, quantity, new AccountId(account)), http.RequestAborted);
     }
@@ -166,25 +168,25 @@ public static class RegistryEndpoints
     private static async Task<IResult?> MustOwn(HttpContext http, LedgerStore store, long accountId, bool exchangeMay = false)
     {
         var caller = Caller.Of(http.User);
-        if (caller.IsAdministrator || (exchangeMay && caller.Role == Roles.ExchangeOperator)) return null;
+        if (caller.IsAdministrator || (exchangeMay && caller.Role == Role.ExchangeOperator)) return null;
         if (!Roles.HoldsAccounts(caller.Role)) return Problems.Forbidden($"The {caller.Role} role cannot do this.");
         var account = await store.AccountAsync(accountId, http.RequestAborted);
         if (account is null) return Problems.For(LedgerStatus.AccountNotFound, $"No account {accountId}.");
-        return caller.Owns(account) ? null : Problems.Forbidden("This account belongs to another subject.");
+        return caller.Owns(account.SubjectId) ? null : Problems.Forbidden("This account belongs to another subject.");
     }
 
     private static async Task<IResult> Transfer(HttpContext http, RegistryEngine engine, LedgerStore store, JsonSerializerOptions json)
     {
         var (body, problem) = await RequestReader.ReadAsync<TransferRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var from = r.Required("from_account_id", body.FromAccountId);
         var to = r.Required("to_account_id", body.ToAccountId);
         var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         var reason = r.Enum<TransferReason>("reason", body.Reason);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var legal = reason is TransferReason.Inheritance or TransferReason.CourtEnforcement;
         if (legal && !Caller.Of(http.User).IsAdministrator)
             return Problems.Forbidden("Transfers by inheritance or court enforcement are recorded by the registry administrator.");
@@ -197,7 +199,7 @@ public static class RegistryEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ReserveRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var account = r.Required("account_id", body.AccountId);
         var instrument = r.Instrument(body.ProjectCode, body.Vintage);
@@ -205,7 +207,7 @@ public static class RegistryEndpoints
         var purpose = r.Required("purpose", body.Purpose);
         if (OpenCcer.Core.Exchange.LedgerBridge.IsExchangePurpose(purpose))
             r.Fail("purpose", $"A purpose beginning with \"{OpenCcer.Core.Exchange.LedgerBridge.PurposePrefix}\" is the exchange's; the exchange reserves units itself.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         if (await MustOwn(http, store, account, exchangeMay: true) is { } denied) return denied;
         return await Operations.SubmitAsync(engine, op,
             new ReserveUnits(new AccountId(account), instrument, quantity, purpose), http.RequestAborted);
@@ -221,7 +223,7 @@ public static class RegistryEndpoints
     private static async Task<IResult> GetReservation(HttpContext http, LedgerStore store, long id)
     {
         var (reservation, problem) = await OwnReservation(http, store, id, exchangeMay: true);
-        if (problem is not null && Caller.Of(http.User).Role != Roles.Regulator) return problem;
+        if (problem is not null && Caller.Of(http.User).Role != Role.Regulator) return problem;
         return reservation is null ? problem! : TypedResults.Ok(reservation);
     }
 
@@ -229,10 +231,10 @@ public static class RegistryEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<ReleaseRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         long? quantity = body.QuantityTonnes is null ? null : r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var (reservation, denied) = await OwnReservation(http, store, id, exchangeMay: true);
         if (denied is not null) return denied;
         if (IsExchanges(reservation!)) return Problems.ReservationOwnedByExchange(id);
@@ -246,12 +248,12 @@ public static class RegistryEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<SettleRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var to = r.Required("to_account_id", body.ToAccountId);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
-        if (Caller.Of(http.User).Role is not (Roles.ExchangeOperator or Roles.RegistryAdministrator))
+        if (r.HasErrors) return r.Refusal().ToProblem();
+        if (Caller.Of(http.User).Role is not (Role.ExchangeOperator or Role.RegistryAdministrator))
             return Problems.Forbidden("Only the exchange settles reservations.");
         if (await store.ReservationAsync(id, http.RequestAborted) is { } reservation && IsExchanges(reservation))
             return Problems.ReservationOwnedByExchange(id);
@@ -262,14 +264,14 @@ public static class RegistryEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<CancelRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var account = r.Required("account_id", body.AccountId);
         var instrument = r.Instrument(body.ProjectCode, body.Vintage);
         var quantity = r.Quantity("quantity_tonnes", body.QuantityTonnes);
         var purpose = r.Enum<CancellationPurpose>("purpose", body.Purpose);
         var beneficiary = r.Required("beneficiary", body.Beneficiary);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         if (People.Member.Of(http.User) is not null) return Problems.MakerCheckerRequired("/api/v1/cancellation-requests");
         if (body.ReservationId is { } held && await store.ReservationAsync(held, http.RequestAborted) is { } owned && IsExchanges(owned))
             return Problems.ReservationOwnedByExchange(held);
@@ -289,7 +291,7 @@ public static class RegistryEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<FreezeUnitsRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var account = r.Required("account_id", body.AccountId);
         var instrument = r.Instrument(body.ProjectCode, body.Vintage);
@@ -299,7 +301,7 @@ public static class RegistryEndpoints
             r.Fail("first_serial", "Give first_serial and last_serial with 1 ≤ first ≤ last, or quantity_tonnes alone.");
         if (byRange && body.QuantityTonnes is not null) r.Fail("quantity_tonnes", "Give either a serial range or a quantity, not both.");
         long? quantity = byRange ? null : r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         return await Operations.SubmitAsync(engine, op, new FreezeUnits(new AccountId(account), instrument, quantity,
             body.FirstSerial, body.LastSerial, reference), http.RequestAborted);
     }
@@ -309,6 +311,6 @@ public static class RegistryEndpoints
         var freeze = await store.FreezeAsync(id, http.RequestAborted);
         if (freeze is null) return Problems.For(LedgerStatus.FreezeNotFound, $"No freeze {id}.");
         var account = await store.AccountAsync(freeze.AccountId, http.RequestAborted);
-        return account is not null && Caller.Of(http.User).MayRead(account) ? TypedResults.Ok(freeze) : Problems.Forbidden("Not your account.");
+        return account is not null && Caller.Of(http.User).MayRead(account.SubjectId) ? TypedResults.Ok(freeze) : Problems.Forbidden("Not your account.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using OpenCcer.Application;
 using OpenCcer.Core.Exchange;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
@@ -38,11 +39,11 @@ public static class SurveillanceEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<RestrictSubjectRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
         var participant = r.Required("participant_id", body.ParticipantId);
         var reason = r.Text("reason", body.Reason, LedgerLimits.TextLengthMax);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var instrument = new Instrument(projectCode, vintage);
         return await SubmitAsync(http, exchange, op, Hash(http, participant, reason),
             c => OnTradingAccount(c, participant, p => new RestrictSubject(p, reason), instrument));
@@ -53,9 +54,9 @@ public static class SurveillanceEndpoints
     {
         var (body, problem) = await RequestReader.ReadAsync<OperationOnlyRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(body!.OperationId);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var instrument = new Instrument(projectCode, vintage);
         return await SubmitAsync(http, exchange, op, Hash(http),
             c => OnTradingAccount(c, participantId, p => new LiftSubjectRestriction(p), instrument));

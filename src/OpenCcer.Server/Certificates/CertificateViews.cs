@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
 
@@ -58,7 +59,7 @@ public static class CertificateViews
             project?.Province,
             c.Vintage,
             c.CancelledAt,
-            cancelledAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ChinaClock.Local(cancelledAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             journal.Sequence,
             journal.Hash,
             link is null ? null : new ComplianceLink(link.SubjectId, link.Period),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage;
 using OpenCcer.Storage.People;
 

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using OpenCcer.Core.Calendar;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Server.Api;
 using OpenCcer.Storage;
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using OpenCcer.Core.Primitives;
 
 namespace OpenCcer.Server.Web;
 
 /// <summary>Numbers, dates and translated names as the pages show them, in the request's culture.</summary>
 public static class Display
 {
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
@@ -29,7 +28,7 @@ public static class Display
         if (string.IsNullOrEmpty(stamp)) return "—";
         if (DateOnly.TryParseExact(stamp, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return Date(date);
         if (!DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) return stamp;
-        var local = at.ToOffset(ChinaStandardTime);
+        var local = ChinaClock.Local(at);
         return Date(DateOnly.FromDateTime(local.DateTime)) + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
 

@@ -1,3 +1,4 @@
+using OpenCcer.Application;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
@@ -29,7 +30,7 @@ public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store,
     /// <summary>Drafts a project; on success the result's value is the project record.</summary>
     public async Task<(ProjectRecord? Project, IResult Result)> DraftAsync(HttpContext http, DraftProjectRequest body)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var title = r.Required("title", body.Title);
         var methodology = r.Text("methodology_code", body.MethodologyCode, 32);
         var province = r.Text("province", body.Province, 50);
@@ -37,7 +38,7 @@ public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store,
         var creditingStart = r.Date("crediting_start", body.CreditingStart);
         var years = r.Required("crediting_years", body.CreditingYears);
         if (body.CreditingYears is < 1 or > 60) r.Fail("crediting_years", "Between 1 and 60.");
-        if (r.HasErrors) return (null, r.Problem());
+        if (r.HasErrors) return (null, r.Refusal().ToProblem());
         var caller = Caller.Of(http.User);
         if (caller.SubjectId is null) return (null, Problems.Forbidden("Only a project owner drafts projects."));
         var outcome = await lifecycle.DraftAsync(caller.Actor(), caller.SubjectId,
@@ -47,41 +48,41 @@ public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store,
 
     public Task<IResult> PublishAsync(HttpContext http, Guid id, string? vvbSubject)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var vvb = r.Text("vvb_subject_id", vvbSubject, 64);
-        if (r.HasErrors) return Task.FromResult(r.Problem());
+        if (r.HasErrors) return Task.FromResult(r.Refusal().ToProblem());
         return ActAsync(http, id, (record, actor, date, _) => ProjectLifecycle.Publish(record.State, actor, date, Organisations.IdOf(vvb), lifecycle.Calendar), vvb);
     }
 
     /// <summary>A step that takes one required text (comment, answer, reason).</summary>
     public Task<IResult> WithTextAsync(HttpContext http, Guid id, string? text, Func<ProjectState, Actor, DateOnly, string, Decision<ProjectState>> decide)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var value = r.Required("text", text);
-        if (r.HasErrors) return Task.FromResult(r.Problem());
+        if (r.HasErrors) return Task.FromResult(r.Refusal().ToProblem());
         return ActAsync(http, id, (record, actor, date, _) => decide(record.State, actor, date, value));
     }
 
     public Task<IResult> ReportAsync(HttpContext http, Guid id, ValidationReportRequest body)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var conclusion = r.Enum<ValidationConclusion>("conclusion", body.Conclusion);
         var hash = r.Required("document_sha256", body.DocumentSha256);
         var summary = r.Required("summary", body.Summary);
-        if (r.HasErrors) return Task.FromResult(r.Problem());
+        if (r.HasErrors) return Task.FromResult(r.Refusal().ToProblem());
         return ActAsync(http, id, (record, actor, date, _) =>
             ProjectLifecycle.SubmitValidationReport(record.State, actor, date, new ValidationReport(conclusion, hash, summary)));
     }
 
     public Task<IResult> ApplyAsync(HttpContext http, Guid id, ProjectApplyRequest body)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var signed = r.Required("uniqueness_commitment_signed", body.UniquenessCommitmentSigned);
         if (!signed) r.Fail("uniqueness_commitment_signed", "The uniqueness commitment must be signed to apply.");
         var ets = r.Required("under_ets_allowance_management", body.UnderEtsAllowanceManagement);
         var obligation = r.Required("has_legal_reduction_obligation", body.HasLegalReductionObligation);
         var gec = r.Required("green_certificates_elected", body.GreenCertificatesElected);
-        if (r.HasErrors) return Task.FromResult(r.Problem());
+        if (r.HasErrors) return Task.FromResult(r.Refusal().ToProblem());
         var application = new ProjectApplication(signed, [], ets, obligation, gec);
         return ActAsync(http, id, (record, actor, date, context) => ProjectLifecycle.Apply(record.State, actor, date, application, context!, lifecycle.Calendar),
             needsContext: true);
@@ -95,16 +96,16 @@ public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store,
         if (project is null) return Problems.NotFound($"No project {id}.");
         var caller = Caller.Of(http.User);
         var limits = DocumentLimits.From(configuration);
-        var r = new RequestReader();
+        var r = new Fields();
         var kind = r.Enum<DocumentKind>("kind", kindName);
         if (kind is DocumentKind.MonitoringReport or DocumentKind.VerificationReport && !r.HasErrors)
             r.Fail("kind", "Monitoring and verification reports belong to a reduction; upload them with the API.");
         if (file is null || file.Length == 0) r.Fail("file", "Required: a non-empty file.");
         else if (file.Length > limits.SizeMaxBytes) r.Fail("file", $"At most {limits.SizeMaxBytes} bytes.");
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var mayUpload = kind == DocumentKind.ValidationReport
-            ? caller.Role == Roles.Vvb && caller.SubjectId is not null && caller.SubjectId == project.VvbSubjectId
-            : caller.Role == Roles.ProjectOwner && caller.SubjectId is not null && caller.SubjectId == project.OwnerSubjectId;
+            ? caller.Role == Role.Vvb && caller.SubjectId is not null && caller.SubjectId == project.VvbSubjectId
+            : caller.Role == Role.ProjectOwner && caller.SubjectId is not null && caller.SubjectId == project.OwnerSubjectId;
         if (!mayUpload)
             return Problems.Forbidden(kind == DocumentKind.ValidationReport
                 ? "Only the VVB named to validate the project uploads its validation report."
@@ -117,7 +118,7 @@ public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store,
         if (contentType is null) return Problems.Invalid("file", $"Accepted: {DocumentTypes.Allowed}, and the file's bytes must be of the type its name ends with.");
         var now = time.GetUtcNow();
         var document = new DocumentRecord(new DocumentId(Guid.CreateVersion7(now)), project.State.Id, null, kind, fileName,
-            contentType, content.Length, LedgerStore.Sha256Hex(content), caller.SubjectId!, caller.Role, now, null);
+            contentType, content.Length, LedgerStore.Sha256Hex(content), caller.SubjectId!, caller.RoleName, now, null);
         if (await store.SaveDocumentAsync(document, content, limits.PerProjectMax, ct) == DocumentSaveOutcome.LimitReached)
             return Problems.Invalid("file", $"A project holds at most {limits.PerProjectMax} documents.");
         return TypedResults.Ok(document);
@@ -126,15 +127,15 @@ public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store,
     /// <summary>Moves units between the caller's own registry and trading accounts.</summary>
     public async Task<IResult> MoveAsync(HttpContext http, string? operationId, long? fromAccount, string? projectCode, int? vintage, long? quantity)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var from = r.Required("from_account_id", fromAccount);
         var instrument = r.Instrument(projectCode, vintage);
         var tonnes = r.Quantity("quantity_tonnes", quantity);
-        if (r.HasErrors) return r.Problem();
+        if (r.HasErrors) return r.Refusal().ToProblem();
         var account = await store.AccountAsync(from, http.RequestAborted);
         if (account is null) return Problems.For(LedgerStatus.AccountNotFound, $"No account {from}.");
-        if (!Caller.Of(http.User).Owns(account)) return Problems.Forbidden("This account belongs to another subject.");
+        if (!Caller.Of(http.User).Owns(account.SubjectId)) return Problems.Forbidden("This account belongs to another subject.");
         var toTrading = account.Kind == (int)AccountKind.Registry;
         return await Operations.SubmitAsync(engine, op, new TransferUnits(new AccountId(from), new AccountId(account.PairId), instrument, tonnes,
             toTrading ? TransferReason.ToTrading : TransferReason.FromTrading, null), http.RequestAborted);
@@ -148,8 +149,8 @@ public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store,
 
     public Task<IResult> RejectCancellationAsync(HttpContext http, Guid id, string? reason)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var text = r.Required("reason", reason);
-        return r.HasErrors ? Task.FromResult(r.Problem()) : CancellationRequestEndpoints.RejectAsync(http, store, engine, time, id, text);
+        return r.HasErrors ? Task.FromResult(r.Refusal().ToProblem()) : CancellationRequestEndpoints.RejectAsync(http, store, engine, time, id, text);
     }
 }

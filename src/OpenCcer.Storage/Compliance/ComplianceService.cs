@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenCcer.Core.Compliance;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage.Journal;
 
@@ -18,7 +19,7 @@ public sealed class ComplianceService(LedgerStore store, RegistryEngine engine, 
 
     public ComplianceRules Rules => rules;
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today() => ChinaClock.Today(time);
 
     private string Now() => EventJson.Timestamp(time.GetUtcNow());
 

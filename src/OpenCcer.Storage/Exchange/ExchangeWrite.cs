@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Storage.Journal;
 
 namespace OpenCcer.Storage.Exchange;
@@ -41,7 +42,7 @@ internal sealed class ExchangeWrite(ExchangeJournalRow journal)
     /// <summary>A trade as first written: not yet settled.</summary>
     public static TradeRow RowOf(Trade t) => new(t.Instrument.ProjectCode, t.Instrument.Vintage, t.Id.Value, Snake(t.Method.ToString()),
         t.BuyerId.Value, t.SellerId.Value, t.Price.Fen, t.Quantity.Value, t.Turnover.Fen, t.BuyerFee.Fen, t.SellerFee.Fen,
-        EventJson.Timestamp(t.At), Date(MarketClock.LocalDate(t.At)), null, null);
+        EventJson.Timestamp(t.At), Date(ChinaClock.DateOf(t.At)), null, null);
 
     public static CashAccountRow RowOf(CashAccount a) => new(a.Participant.Value, a.Balance.Fen, a.Held.Fen);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using OpenCcer.Core.Calendar;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Methodologies;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 
 namespace OpenCcer.Storage.Lifecycle;
@@ -19,10 +20,8 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
 
     public WorkingDayCalendar Calendar => calendar;
 
-    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     /// <summary>Today's business date in China.</summary>
-    public DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+    public DateOnly Today() => ChinaClock.Today(time);
 
     /// <summary>Drafts a project. Its code numbers its units; given only when importing a project that already has one.</summary>
     public async Task<LifecycleOutcome<ProjectRecord>> DraftAsync(Actor actor, string ownerSubject, ProjectDescription description,

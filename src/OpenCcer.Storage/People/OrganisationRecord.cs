@@ -1,3 +1,4 @@
+using OpenCcer.Core.Lifecycle;
 namespace OpenCcer.Storage.People;
 
 /// <summary>

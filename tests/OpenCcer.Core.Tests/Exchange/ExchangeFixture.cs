@@ -25,10 +25,10 @@ internal static class ExchangeFixture
     public static DateTimeOffset At(int hour, int minute, int second = 0) => At(Day, hour, minute, second);
 
     public static DateTimeOffset At(DateOnly date, int hour, int minute, int second = 0) =>
-        new(date.ToDateTime(new TimeOnly(hour, minute, second)), MarketClock.ChinaStandardOffset);
+        new(date.ToDateTime(new TimeOnly(hour, minute, second)), ChinaClock.Offset);
 
     public static DateTimeOffset At(string isoLocal) =>
-        new(DateTime.Parse(isoLocal, CultureInfo.InvariantCulture), MarketClock.ChinaStandardOffset);
+        new(DateTime.Parse(isoLocal, CultureInfo.InvariantCulture), ChinaClock.Offset);
 
     public static Tonnes T(long tonnes) => new(tonnes);
 

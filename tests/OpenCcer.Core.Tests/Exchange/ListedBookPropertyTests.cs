@@ -40,7 +40,7 @@ public sealed class ListedBookPropertyTests(ITestOutputHelper output)
         for (var step = 0; step < Steps; step++)
         {
             var context = $"seed {seed}, step {step}";
-            if (MarketClock.LocalTime(at) >= new TimeOnly(11, 0) || random.Next(2_500) == 0)
+            if (ChinaClock.TimeOf(at) >= new TimeOnly(11, 0) || random.Next(2_500) == 0)
             {
                 // Close the day, move to the next trading day around a new base price.
                 var close = At(day, 15, 0);

@@ -13,7 +13,7 @@ public sealed class TradingVenueTests
     private static readonly Instrument Wind = new("SD-OW-0001", 2024);
 
     /// <summary>Tuesday 3 March 2026, 10:00 China Standard Time.</summary>
-    private static readonly DateTimeOffset Morning = new(2026, 3, 3, 10, 0, 0, MarketClock.ChinaStandardOffset);
+    private static readonly DateTimeOffset Morning = new(2026, 3, 3, 10, 0, 0, ChinaClock.Offset);
 
     private readonly Ledger ledger = new();
     private readonly TradingVenue venue = new(MarketClock.AlwaysOpenDemo(),

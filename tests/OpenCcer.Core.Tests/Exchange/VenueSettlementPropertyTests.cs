@@ -129,8 +129,8 @@ public sealed class VenueSettlementPropertyTests(ITestOutputHelper output)
             else
             {
                 // Next day: settle the day before, then check conservation.
-                var date = MarketClock.LocalDate(at);
-                at = new DateTimeOffset(date.AddDays(1).ToDateTime(new TimeOnly(0, 0, 1)), MarketClock.ChinaStandardOffset);
+                var date = ChinaClock.DateOf(at);
+                at = new DateTimeOffset(date.AddDays(1).ToDateTime(new TimeOnly(0, 0, 1)), ChinaClock.Offset);
                 Assert.True(Run(new SettleTrades(date)).IsOk, context);
                 settlements++;
                 CheckSettled(venue, ledger, participants, expectedUnits, expectedCash, context);
@@ -142,8 +142,8 @@ public sealed class VenueSettlementPropertyTests(ITestOutputHelper output)
             }
         }
 
-        var last = MarketClock.LocalDate(at);
-        at = new DateTimeOffset(last.AddDays(1).ToDateTime(new TimeOnly(0, 0, 1)), MarketClock.ChinaStandardOffset);
+        var last = ChinaClock.DateOf(at);
+        at = new DateTimeOffset(last.AddDays(1).ToDateTime(new TimeOnly(0, 0, 1)), ChinaClock.Offset);
         Assert.True(Run(new SettleTrades(last)).IsOk);
         CheckSettled(venue, ledger, participants, expectedUnits, expectedCash, "final");
         Assert.Empty(venue.Pending);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Web;
 using OpenCcer.Storage.Exchange;
@@ -50,6 +51,6 @@ public sealed class InstrumentModel(ExchangeEngine exchange, IStringLocalizer<Te
 
     public static string Time(string at) =>
         DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
-            ? t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+            ? ChinaClock.Local(t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
             : at;
 }

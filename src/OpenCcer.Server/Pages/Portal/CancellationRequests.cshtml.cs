@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OpenCcer.Application;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.People;
 using OpenCcer.Server.Web;
@@ -47,8 +49,8 @@ public sealed class CancellationRequestsModel(LedgerStore store, PortalActions a
         var caller = Caller.Of(User);
         var member = Member.Of(User);
         UserId = member?.UserId;
-        string? organisation = caller.Role is Roles.RegistryAdministrator or Roles.Regulator ? null : member?.OrganisationId;
-        if (organisation is null && caller.Role is not (Roles.RegistryAdministrator or Roles.Regulator)) return;
+        string? organisation = caller.Role is Role.RegistryAdministrator or Role.Regulator ? null : member?.OrganisationId;
+        if (organisation is null && caller.Role is not (Role.RegistryAdministrator or Role.Regulator)) return;
         Requests = (await store.ChangeRequestsAsync(ChangeRequestKind.Cancellation, organisation, RequestsShownMax, 0, ct))
             .OrderByDescending(q => q.InitiatedAt, StringComparer.Ordinal).ToList();
     }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OpenCcer.Application;
 using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Primitives;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.Web;
 using OpenCcer.Storage;
@@ -36,9 +38,9 @@ public sealed class ExchangeModel(ExchangeEngine exchange, LedgerStore store, Ti
 
     public async Task<IActionResult> OnPostCloseAsync(string? operationId)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
-        var result = r.HasErrors ? r.Problem()
+        var result = r.HasErrors ? r.Refusal().ToProblem()
             : await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext), _ => ExchangeStep.Run(new CloseMarkets()));
         if (Errors.Accept(result, text)) return Redirect("/portal/exchange?done=closed");
         await LoadAsync(HttpContext.RequestAborted);
@@ -48,12 +50,12 @@ public sealed class ExchangeModel(ExchangeEngine exchange, LedgerStore store, Ti
     /// <summary>Closes one bidding and allocates it (the API's <c>biddings/{id}/close</c>); refused while its window is open.</summary>
     public async Task<IActionResult> OnPostCloseBiddingAsync(string? operationId, string? projectCode, int? vintage, long? bidding)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var id = r.Required("bidding", bidding);
         var market = projectCode is null || vintage is null ? null : exchange.Market(new(projectCode, vintage.Value));
         if (market is null) r.Fail("bidding", "No listed instrument has this bidding.");
-        var result = r.HasErrors ? r.Problem()
+        var result = r.HasErrors ? r.Refusal().ToProblem()
             : await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, market!.Info.Instrument, id),
                 _ => ExchangeStep.Run(new ToMarket(market!.Info.Instrument, new CloseBidding(new OrderId(id)))));
         if (Errors.Accept(result, text, "bidding")) return Redirect("/portal/exchange?done=bidding-closed#biddings");
@@ -63,13 +65,13 @@ public sealed class ExchangeModel(ExchangeEngine exchange, LedgerStore store, Ti
 
     public async Task<IActionResult> OnPostSettleAsync(string? operationId, string? date)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var day = r.Date("date", DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null);
         IResult result;
         if (r.HasErrors)
         {
-            result = r.Problem();
+            result = r.Refusal().ToProblem();
         }
         else
         {
@@ -92,7 +94,7 @@ public sealed class ExchangeModel(ExchangeEngine exchange, LedgerStore store, Ti
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = ChinaClock.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         SettleDate = await store.EarliestUnsettledTradeDateAsync(ct) ?? today;
         if (DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var shown))
             Reports = await SettlementReports.AllAsync(store, shown.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);

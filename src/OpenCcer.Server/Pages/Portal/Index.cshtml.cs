@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenCcer.Application;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.People;
@@ -12,7 +13,7 @@ namespace OpenCcer.Server.Pages.Portal;
 /// <summary>The signed-in person's start page: the projects their role works on and where to act.</summary>
 public sealed class IndexModel(LedgerStore store) : PageModel
 {
-    public string Role { get; private set; } = "";
+    public Role Role { get; private set; }
     public string? OrganisationName { get; private set; }
     public string? SubjectId { get; private set; }
     public List<ProjectRecord> Projects { get; private set; } = [];
@@ -28,9 +29,9 @@ public sealed class IndexModel(LedgerStore store) : PageModel
         var all = await Explorer.AllProjectsAsync(store, ct);
         Projects = Role switch
         {
-            Roles.ProjectOwner => all.Where(p => p.OwnerSubjectId == SubjectId).ToList(),
-            Roles.Vvb => all.Where(p => p.VvbSubjectId == SubjectId).ToList(),
-            Roles.RegistryAdministrator or Roles.Regulator => all.Where(p => p.State.Phase is ProjectPhase.Applied or ProjectPhase.UnderReview).ToList(),
+            Role.ProjectOwner => all.Where(p => p.OwnerSubjectId == SubjectId).ToList(),
+            Role.Vvb => all.Where(p => p.VvbSubjectId == SubjectId).ToList(),
+            Role.RegistryAdministrator or Role.Regulator => all.Where(p => p.State.Phase is ProjectPhase.Applied or ProjectPhase.UnderReview).ToList(),
             _ => [],
         };
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OpenCcer.Application;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.Documents;
@@ -31,8 +32,8 @@ public sealed class ProjectModel(LedgerStore store, LifecycleService lifecycle, 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public Caller Caller => Caller.Of(User);
-    public bool IsOwner => Caller.Role == Roles.ProjectOwner && Caller.SubjectId == Project.OwnerSubjectId;
-    public bool IsVvb => Caller.Role == Roles.Vvb && Caller.SubjectId == Project.VvbSubjectId;
+    public bool IsOwner => Caller.Role == Role.ProjectOwner && Caller.SubjectId == Project.OwnerSubjectId;
+    public bool IsVvb => Caller.Role == Role.Vvb && Caller.SubjectId == Project.VvbSubjectId;
     public bool IsAdministrator => Caller.IsAdministrator;
     public ProjectPhase Phase => Project.State.Phase;
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OpenCcer.Application;
 using OpenCcer.Core.Exchange;
+using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
@@ -42,7 +44,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     public List<Bidding> Biddings { get; private set; } = [];
 
     /// <summary>A China Standard Time instant as a <c>datetime-local</c> value.</summary>
-    public static string Local(DateTimeOffset at) => at.ToOffset(MarketClock.ChinaStandardOffset).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+    public static string Local(DateTimeOffset at) => ChinaClock.Local(at).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The default bidding window: from now to an hour later, in China Standard Time.</summary>
     public (string Start, string End) DefaultWindow()
@@ -73,11 +75,11 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         Func<ExchangeEngine, ISettlementBank, string, ParticipantId, Money, CancellationToken, Task<(ExchangeOutcome, BankReceipt?)>> move,
         string form, string done)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var fen = SettlementReports.Fen(amount);
         if (fen is null or <= 0) r.Fail("amount_fen", text["Trading.AmountInvalid"]);
-        if (r.HasErrors) return await Refused(r.Problem(), form, "amount_fen");
+        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "amount_fen");
         var me = await ExchangeCall.ParticipantAsync(store, Caller.Of(User).SubjectId, HttpContext.RequestAborted);
         if (me is null) return await Refused(ExchangeProblems.For(VenueStatus.NoTradingAccount), form, "amount_fen");
         IResult result;
@@ -109,11 +111,11 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     private async Task<IActionResult> OnOrderAsync(string? operationId, string? projectCode, int? vintage, long? order,
         string field, string form, string done, Func<ExchangeContext, ParticipantId, OrderId, Instrument, MarketCommand> command)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var instrument = r.Instrument(projectCode, vintage);
         var id = r.Required(field, order);
-        if (r.HasErrors) return await Refused(r.Problem(), form, field);
+        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, field);
         var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id),
             ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument, command(c, me, new OrderId(id), instrument)))));
         return await After(result, form, done, field);
@@ -121,12 +123,12 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
 
     public async Task<IActionResult> OnPostListInstrumentAsync(string? operationId, string? projectCode, int? vintage, string? price)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var instrument = r.Instrument(projectCode, vintage);
         var fen = Price(r, price);
         var form = $"list-{projectCode}-{vintage}";
-        if (r.HasErrors) return await Refused(r.Problem(), form, "price_fen");
+        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "price_fen");
         var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, instrument, fen),
             ExchangeCall.AsParticipant(HttpContext, (_, me) => ExchangeStep.Run(new ListInstrument(instrument, me, new PricePerTonne(fen)))));
         return await After(result, form, "instrument-listed", "price_fen");
@@ -134,13 +136,13 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
 
     public async Task<IActionResult> OnPostSellAsync(string? operationId, string? projectCode, int? vintage, string? price, string? quantity)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var instrument = r.Instrument(projectCode, vintage);
         var fen = Price(r, price);
         var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
         var form = $"sell-{projectCode}-{vintage}";
-        if (r.HasErrors) return await Refused(r.Problem(), form, "price_fen", "quantity_tonnes");
+        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "price_fen", "quantity_tonnes");
         var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, Side.Sell, fen, tonnes),
             ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument, new PostListing(new OrderId(c.Sequence), me,
                 Side.Sell, new PricePerTonne(fen), new Core.Primitives.Tonnes(tonnes), c.Position(me, instrument))))), opensOrder: true);
@@ -149,13 +151,13 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
 
     public async Task<IActionResult> OnPostTakeAsync(string? operationId, string? projectCode, int? vintage, long? listing, string? quantity)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var instrument = r.Instrument(projectCode, vintage);
         var id = r.Required("listing_id", listing);
         var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
         var form = $"take-{listing}";
-        if (r.HasErrors) return await Refused(r.Problem(), form, "quantity_tonnes");
+        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "quantity_tonnes");
         var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id, tonnes),
             ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument,
                 new TakeListing(new OrderId(id), me, new Core.Primitives.Tonnes(tonnes), c.Position(me, instrument))))));
@@ -166,7 +168,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     public async Task<IActionResult> OnPostProposeBulkAsync(string? operationId, string? instrument, string? side, string? price, string? quantity,
         string? counterparty)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var (projectCode, vintage) = SplitInstrument(instrument);
         var market = r.Instrument(projectCode, vintage);
@@ -175,7 +177,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         var fen = Price(r, price);
         var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
         string[] fields = ["project_code", "vintage", "counterparty_subject_id", "side", "price_fen", "quantity_tonnes"];
-        if (r.HasErrors) return await Refused(r.Problem(), "bulk", fields);
+        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), "bulk", fields);
         var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, subject, proposerSide, fen, tonnes),
             ExchangeCall.AsParticipant(HttpContext, (c, me) => c.ParticipantOf(subject) is { } other
                 ? ExchangeStep.Run(new ToMarket(market, new ProposeBulk(new OrderId(c.Sequence), me, other, proposerSide, new PricePerTonne(fen),
@@ -202,7 +204,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     public async Task<IActionResult> OnPostAnnounceBiddingAsync(string? operationId, string? instrument, string? side, string? quantity, string? reserve,
         string? windowStart, string? windowEnd, string? pricing)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var (projectCode, vintage) = SplitInstrument(instrument);
         var market = r.Instrument(projectCode, vintage);
@@ -214,7 +216,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         var end = r.Required("window_end", LocalInstant(windowEnd));
         BiddingPricing? rule = string.IsNullOrEmpty(pricing) ? null : r.Enum<BiddingPricing>("pricing", pricing);
         string[] fields = ["project_code", "vintage", "side", "quantity_tonnes", "reserve_price_fen", "window_start", "window_end", "pricing"];
-        if (r.HasErrors) return await Refused(r.Problem(), "bidding", fields);
+        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), "bidding", fields);
         var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, initiatorSide, tonnes, fen, start, end, rule),
             ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(market, new AnnounceBidding(new OrderId(c.Sequence), me,
                 initiatorSide, new Core.Primitives.Tonnes(tonnes), new PricePerTonne(fen!.Value), start, end, rule, c.Position(me, market))))), opensOrder: true);
@@ -224,14 +226,14 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     /// <summary>Places a sealed bid in another participant's open bidding; the bid's side is reserved until the bidding closes.</summary>
     public async Task<IActionResult> OnPostPlaceBidAsync(string? operationId, string? projectCode, int? vintage, long? bidding, string? price, string? quantity)
     {
-        var r = new RequestReader();
+        var r = new Fields();
         var op = r.OperationId(operationId);
         var instrument = r.Instrument(projectCode, vintage);
         var id = r.Required("bidding_id", bidding);
         var fen = Price(r, price);
         var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
         var form = $"bid-{bidding}";
-        if (r.HasErrors) return await Refused(r.Problem(), form, "price_fen", "quantity_tonnes");
+        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "price_fen", "quantity_tonnes");
         var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id, fen, tonnes),
             ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument, new PlaceBid(new OrderId(c.Sequence), new OrderId(id),
                 me, new PricePerTonne(fen), new Core.Primitives.Tonnes(tonnes), c.Position(me, instrument))))), opensOrder: true);
@@ -241,7 +243,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     /// <summary>A <c>datetime-local</c> value read as China Standard Time.</summary>
     private static DateTimeOffset? LocalInstant(string? value) =>
         DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, MarketClock.ChinaStandardOffset)
+            ? ChinaClock.At(local)
             : null;
 
     /// <summary>Open one-way biddings of every market, from the markets' snapshots.</summary>
@@ -256,7 +258,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         return (value![..slash], int.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null);
     }
 
-    private static long Price(RequestReader r, string? yuan)
+    private static long Price(Fields r, string? yuan)
     {
         var fen = SettlementReports.Fen(yuan);
         if (fen is null or <= 0) r.Fail("price_fen", "A price in yuan per tonne, at most two decimals (58.50).");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OpenCcer.Application;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
@@ -58,7 +59,7 @@ public sealed class DetailsModel(LedgerStore store, LifecycleService lifecycle, 
         Timeline = await store.TimelineAsync(project.State.Id, ct);
         Reductions = await store.ReductionsOfProjectAsync(project.State.Id, ct);
         var caller = Caller.Of(User);
-        var privileged = caller.Role is Roles.RegistryAdministrator or Roles.Regulator
+        var privileged = caller.Role is Role.RegistryAdministrator or Role.Regulator
             || (caller.SubjectId is { } s && (s == project.OwnerSubjectId || s == project.VvbSubjectId || Reductions.Any(r => r.VvbSubjectId == s)));
         Documents = (await store.DocumentsOfProjectAsync(project.State.Id, ct))
             .Where(d => privileged || DocumentDisclosure.IsDisclosed(d, project.State.Phase, Reductions.FirstOrDefault(r => r.State.Id == d.Reduction)?.State.Phase))

@@ -1,8 +1,8 @@
-namespace OpenCcer.Server.Api;
+namespace OpenCcer.Application;
 
 /// <summary>
 /// Outcomes of sign-in, administration, account opening and maker-checker steps, each mapped to an HTTP
-/// status and a stable problem type in <see cref="Problems"/>. Ordered and stable: append, never renumber.
+/// status and a stable problem type in <see cref="Refusals"/>. Ordered and stable: append, never renumber.
 /// </summary>
 public enum WorkflowStatus
 {
