@@ -21,8 +21,7 @@ public static class EventJson
         JsonSerializer.Deserialize<LedgerEvent>(json, Options) ?? throw new JsonException("Empty event.");
 
     /// <summary>The canonical text of a command, hashed to recognise a repeated operation id.</summary>
-    public static string Canonical(LedgerCommand command) =>
-        command.GetType().Name + JsonSerializer.Serialize(command, command.GetType(), Options);
+    public static string Canonical(LedgerCommand command) => RequestFingerprint.Canonical(command);
 
     /// <summary>The discriminator written for an event, e.g. <c>units_transferred</c>.</summary>
     public static string KindOf(LedgerEvent e) => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.GetType().Name);
