@@ -1,7 +1,7 @@
 using System.CommandLine;
+using OpenCcer.Application.Exports;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
-using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Cli;
 
@@ -16,7 +16,7 @@ internal static class ExportCommand
     public static Command Create()
     {
         var store = CcerCommand.StoreOption();
-        string[] lists = [.. PublicLists.Names, CadTrustList];
+        string[] lists = [.. PublicListTables.Names, CadTrustList];
         var what = new Argument<string>("list") { Description = "What to export: " + string.Join(", ", lists) + "." };
         what.AcceptOnlyFromAmong(lists);
         var format = new Option<string>("--format") { Description = "csv, json or xlsx (xlsx needs --output; cad-trust is always JSON).", DefaultValueFactory = _ => "csv" };
@@ -47,7 +47,7 @@ internal static class ExportCommand
             }
             else
             {
-                var table = (await PublicLists.LoadAsync(ledgerStore, serialFormat, parse.GetValue(what)!, ct))!;
+                var table = (await PublicListTables.LoadAsync(ledgerStore, serialFormat, parse.GetValue(what)!, ct))!;
                 content = ExportWriter.Write(table, fileFormat);
                 rows = $"{table.Rows.Count} rows";
             }

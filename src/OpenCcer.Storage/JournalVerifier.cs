@@ -18,7 +18,8 @@ public sealed record VerificationReport(long JournalRows, string HeadHash, strin
 /// <summary>
 /// Replays the journal from the first row: checks every hash link, applies every event to an empty
 /// ledger, checks the ledger's invariants, and compares every projection row with the replayed state;
-/// then does the same for the exchange journal (<see cref="ExchangeJournalVerifier"/>).
+/// checks the hash chain of the lifecycle timeline; then does the same for the exchange journal
+/// (<see cref="ExchangeJournalVerifier"/>).
 /// </summary>
 public static class JournalVerifier
 {
@@ -35,14 +36,11 @@ public static class JournalVerifier
     {
         var problems = new List<string>();
         var ledger = new Ledger();
-        long seq = 0;
-        var previous = JournalHash.Genesis;
+        var chain = new ChainVerifier("Journal");
         var replayable = true;
         await foreach (var entry in store.ReadJournalAsync(ct))
         {
-            if (entry.Sequence != seq + 1) problems.Add($"Journal row {entry.Sequence}: expected sequence {seq + 1}.");
-            if (entry.PreviousHash != previous) problems.Add($"Journal row {entry.Sequence}: previous hash does not match row {seq}.");
-            if (!JournalHash.IsValid(entry)) problems.Add($"Journal row {entry.Sequence}: hash does not match its contents.");
+            chain.Check(entry.Link, problems);
             if (replayable)
             {
                 try
@@ -57,14 +55,14 @@ public static class JournalVerifier
                     replayable = false;
                 }
             }
-            seq = entry.Sequence;
-            previous = entry.Hash;
         }
         if (replayable)
         {
             problems.AddRange(ledger.CheckInvariants().Select(p => "Replayed ledger: " + p));
             Compare(ProjectionSet.FromLedger(ledger), await store.ReadProjectionsAsync(ct), problems);
         }
+        var lifecycle = new ChainVerifier("Lifecycle journal");
+        await foreach (var row in store.ReadLifecycleEventsAsync(ct)) lifecycle.Check(row.Link, problems);
         var settings = await store.ExchangeSettingsAsync(ct) ?? new ExchangeSettings(AlwaysOpenDemo: false, MarketRules.Default.Fees.RateBasisPoints);
         clock ??= settings.Clock(await store.CalendarAsync(ct));
         var exchange = await ExchangeJournalVerifier.VerifyAsync(store, clock, rules ?? settings.Rules(), problems, ct);
@@ -74,7 +72,7 @@ public static class JournalVerifier
             problems.RemoveRange(ProblemsMax, more);
             problems.Add($"... and {more} more problems.");
         }
-        return new VerificationReport(seq, previous, ledger.StateHash(), problems) { Exchange = exchange };
+        return new VerificationReport(chain.Head.Sequence, chain.Head.Hash, ledger.StateHash(), problems) { Exchange = exchange };
     }
 
     private static void Compare(ProjectionSet expected, ProjectionSet actual, List<string> problems)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage.Journal;
@@ -77,32 +78,30 @@ public abstract partial class LedgerStore
             await using var connection = await OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             if (!await writeState(connection, transaction)) return false;
-            long seq = 0;
-            var previous = JournalHash.Genesis;
-            await using (var head = connection.CreateCommand())
+            var head = JournalHead.Genesis;
+            await using (var last = connection.CreateCommand())
             {
-                head.Transaction = transaction;
-                head.CommandText = "SELECT seq, hash FROM lifecycle_events ORDER BY seq DESC LIMIT 1";
-                await using var reader = await head.ExecuteReaderAsync(ct);
-                if (await reader.ReadAsync(ct)) (seq, previous) = (reader.GetInt64(0), reader.GetString(1));
+                last.Transaction = transaction;
+                last.CommandText = "SELECT seq, hash FROM lifecycle_events ORDER BY seq DESC LIMIT 1";
+                await using var reader = await last.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct)) head = new JournalHead(reader.GetInt64(0), reader.GetString(1));
             }
             var recordedAt = EventJson.Timestamp(at);
             foreach (var e in events)
             {
-                seq++;
                 var kind = JsonNamingPolicy.SnakeCaseLower.ConvertName(e.GetType().Name);
                 var json = JsonSerializer.Serialize(e, e.GetType(), LifecycleJson.Options);
                 var role = JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Actor.Role.ToString());
                 string? organisation = e.Actor.Organisation.IsNone ? null : e.Actor.Organisation.ToString();
                 var date = e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var hash = JournalHash.Of(previous, seq, stream, role + "|" + organisation + "|" + date, kind, json, recordedAt);
+                var link = head.Append(stream, LifecycleEventRecord.Request(role, organisation, date), kind, json, recordedAt);
                 await using var insert = connection.CreateCommand();
                 insert.Transaction = transaction;
                 insert.CommandText = """
                     INSERT INTO lifecycle_events (seq, stream, kind, actor_role, actor_org, event_date, reason, event, recorded_at, prev_hash, hash)
                     VALUES (@seq, @stream, @kind, @role, @org, @date, @reason, @event, @at, @prev, @hash)
                     """;
-                Add(insert, "@seq", seq);
+                Add(insert, "@seq", link.Sequence);
                 Add(insert, "@stream", stream);
                 Add(insert, "@kind", kind);
                 Add(insert, "@role", role);
@@ -111,10 +110,10 @@ public abstract partial class LedgerStore
                 Add(insert, "@reason", e.Reason);
                 Add(insert, "@event", json);
                 Add(insert, "@at", recordedAt);
-                Add(insert, "@prev", previous);
-                Add(insert, "@hash", hash);
+                Add(insert, "@prev", link.PreviousHash);
+                Add(insert, "@hash", link.Hash);
                 await insert.ExecuteNonQueryAsync(ct);
-                previous = hash;
+                head = link.Head;
             }
             await transaction.CommitAsync(ct);
             return true;
@@ -168,14 +167,30 @@ public abstract partial class LedgerStore
             """, ReadReduction, ct, ("@ph", phase), ("@m", methodology), ("@p", province),
             ("@limit", Math.Clamp(limit, 1, PageSizeMax)), ("@offset", Math.Max(0, offset)));
 
+    private const string LifecycleEventColumns = "seq, stream, kind, actor_role, actor_org, event_date, reason, event, recorded_at, prev_hash, hash";
+
+    private static LifecycleEventRecord ReadLifecycleEvent(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2),
+        r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7),
+        r.GetString(8), r.GetString(9), r.GetString(10));
+
     /// <summary>The public timeline of a project: its own and its reductions' events, in order.</summary>
     public Task<List<LifecycleEventRecord>> TimelineAsync(ProjectId project, CancellationToken ct = default) =>
-        ReadAsync("""
-            SELECT seq, stream, kind, actor_role, actor_org, event_date, reason, event, recorded_at, prev_hash, hash
-            FROM lifecycle_events WHERE stream = @s ORDER BY seq
-            """, r => new LifecycleEventRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7),
-                r.GetString(8), r.GetString(9), r.GetString(10)), ct, ("@s", project.ToString()));
+        ReadAsync($"SELECT {LifecycleEventColumns} FROM lifecycle_events WHERE stream = @s ORDER BY seq", ReadLifecycleEvent, ct,
+            ("@s", project.ToString()));
+
+    /// <summary>Every lifecycle row in sequence order, a page at a time, for verification.</summary>
+    public async IAsyncEnumerable<LifecycleEventRecord> ReadLifecycleEventsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = await ReadAsync($"SELECT {LifecycleEventColumns} FROM lifecycle_events WHERE seq > @after ORDER BY seq LIMIT 5000",
+                ReadLifecycleEvent, ct, ("@after", after));
+            foreach (var row in page) yield return row;
+            if (page.Count < 5000) yield break;
+            after = page[^1].Sequence;
+        }
+    }
 
     /// <summary>Every application ban imposed by a revocation.</summary>
     public Task<List<ApplicationBan>> BansAsync(CancellationToken ct = default) =>

@@ -24,17 +24,16 @@ public interface ILedgerWork
 /// <summary>The writer's ledger lent to one <see cref="ILedgerWork"/>: reads, and commands that are journaled.</summary>
 public sealed class LedgerSession
 {
-    private readonly Dictionary<string, (string RequestHash, long Sequence)> committed;
+    private readonly JournalChain chain;
     private readonly HashSet<string> used = new(StringComparer.Ordinal);
+    private JournalHead head;
 
-    internal LedgerSession(Ledger ledger, DateTimeOffset at, long sequence, string headHash,
-        Dictionary<string, (string RequestHash, long Sequence)> committed)
+    internal LedgerSession(Ledger ledger, DateTimeOffset at, JournalChain chain)
     {
         Ledger = ledger;
         At = at;
-        Sequence = sequence;
-        HeadHash = headHash;
-        this.committed = committed;
+        this.chain = chain;
+        head = chain.Head;
     }
 
     /// <summary>The live ledger, to read from. Change it only through <see cref="Execute"/>.</summary>
@@ -43,27 +42,22 @@ public sealed class LedgerSession
     /// <summary>The writer's clock for this work.</summary>
     public DateTimeOffset At { get; }
 
-    internal long Sequence { get; private set; }
-
-    internal string HeadHash { get; private set; }
+    /// <summary>The sequence of the last row of this work (the writer's head when it has none).</summary>
+    internal long Sequence => head.Sequence;
 
     internal List<JournalEntry> Entries { get; } = [];
 
     /// <summary>Executes a ledger command at <see cref="At"/>; an accepted one gets a journal row under <paramref name="operationId"/>.</summary>
     public LedgerResult Execute(string operationId, LedgerCommand command)
     {
-        if (committed.ContainsKey(operationId) || !used.Add(operationId))
+        if (chain.Contains(operationId) || !used.Add(operationId))
             throw new InvalidOperationException($"Operation id {operationId} is already used.");
         var result = Ledger.Execute(command, At);
         if (result.Event is null) return result;
-        var recordedAt = EventJson.Timestamp(At);
-        var requestHash = JournalHash.OfRequest(EventJson.Canonical(command));
-        var json = EventJson.Serialize(result.Event);
-        var kind = EventJson.KindOf(result.Event);
-        Sequence++;
-        var hash = JournalHash.Of(HeadHash, Sequence, operationId, requestHash, kind, json, recordedAt);
-        Entries.Add(new JournalEntry(Sequence, operationId, requestHash, kind, json, recordedAt, HeadHash, hash));
-        HeadHash = hash;
+        var link = head.Append(operationId, RequestFingerprint.Of(command), EventJson.KindOf(result.Event),
+            EventJson.Serialize(result.Event), EventJson.Timestamp(At));
+        Entries.Add(JournalEntry.Of(link));
+        head = link.Head;
         return result;
     }
 }

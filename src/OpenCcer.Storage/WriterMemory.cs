@@ -18,24 +18,20 @@ namespace OpenCcer.Storage;
 /// </summary>
 public sealed class WriterMemory
 {
-    private readonly Dictionary<string, (string RequestHash, long Sequence)> committed = new(StringComparer.Ordinal);
-    private long sequence;
+    private readonly JournalChain chain = new();
     private bool replaying = true;
 
     /// <summary>The live ledger. Change it only through <see cref="Execute"/> (or a <see cref="LedgerSession"/>).</summary>
     public Ledger Ledger { get; } = new();
 
     /// <summary>The sequence number of the last committed journal row (0 for an empty journal).</summary>
-    public long Sequence => Volatile.Read(ref sequence);
+    public long Sequence => chain.Sequence;
 
     /// <summary>The hash of the last committed journal row (<see cref="JournalHash.Genesis"/> for an empty journal).</summary>
-    public string HeadHash { get; private set; } = JournalHash.Genesis;
-
-    /// <summary>Committed operation ids with their request hash and journal row, shared with a <see cref="LedgerSession"/>.</summary>
-    internal Dictionary<string, (string RequestHash, long Sequence)> Committed => committed;
+    public string HeadHash => chain.Head.Hash;
 
     /// <summary>Whether <paramref name="operationId"/> is committed; the first request's hash and row when it is.</summary>
-    public bool TryGetCommitted(string operationId, out (string RequestHash, long Sequence) first) => committed.TryGetValue(operationId, out first);
+    public bool TryGetCommitted(string operationId, out (string RequestHash, long Sequence) first) => chain.TryGetCommitted(operationId, out first);
 
     /// <summary>
     /// Applies the next durable journal row while loading, checking the hash chain; throws
@@ -45,12 +41,10 @@ public sealed class WriterMemory
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (!replaying) throw new InvalidOperationException("Replay only while loading, before the first batch.");
-        if (entry.Sequence != sequence + 1 || entry.PreviousHash != HeadHash || !JournalHash.IsValid(entry))
+        if (!chain.Head.IsFollowedBy(entry.Link))
             throw new LedgerCorruptException($"Journal row {entry.Sequence} breaks the hash chain; run `ccer verify`.");
         Ledger.Apply(EventJson.Deserialize(entry.EventJson));
-        committed[entry.OperationId] = (entry.RequestHash, entry.Sequence);
-        Volatile.Write(ref sequence, entry.Sequence);
-        HeadHash = entry.Hash;
+        chain.Replay(entry.Link);
     }
 
     /// <summary>
@@ -68,15 +62,15 @@ public sealed class WriterMemory
         var entries = new List<JournalEntry>();
         var submissions = new Submission[batch.Count];
         var inBatch = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seq = sequence;
-        var hash = HeadHash;
+        var head = chain.Head;
         for (var i = 0; i < batch.Count; i++)
         {
             var p = batch[i];
-            if (committed.TryGetValue(p.OperationId, out var done))
+            var answer = chain.Answer(p.OperationId, p.RequestHash);
+            if (answer.Kind != IdempotencyKind.New)
             {
-                submissions[i] = done.RequestHash == p.RequestHash
-                    ? new Submission(new LedgerResult(LedgerStatus.Ok), done.Sequence, Replayed: true, IdempotencyConflict: false)
+                submissions[i] = answer.Kind == IdempotencyKind.Replay
+                    ? new Submission(new LedgerResult(LedgerStatus.Ok), answer.Sequence, Replayed: true, IdempotencyConflict: false)
                     : Conflict();
                 continue;
             }
@@ -93,13 +87,10 @@ public sealed class WriterMemory
                 submissions[i] = new Submission(result, null, Replayed: false, IdempotencyConflict: false);
                 continue;
             }
-            seq++;
-            var json = EventJson.Serialize(result.Event);
-            var kind = EventJson.KindOf(result.Event);
-            var entryHash = JournalHash.Of(hash, seq, p.OperationId, p.RequestHash, kind, json, recordedAt);
-            entries.Add(new JournalEntry(seq, p.OperationId, p.RequestHash, kind, json, recordedAt, hash, entryHash));
-            hash = entryHash;
-            submissions[i] = new Submission(result, seq, Replayed: false, IdempotencyConflict: false);
+            var link = head.Append(p.OperationId, p.RequestHash, EventJson.KindOf(result.Event), EventJson.Serialize(result.Event), recordedAt);
+            entries.Add(JournalEntry.Of(link));
+            head = link.Head;
+            submissions[i] = new Submission(result, link.Sequence, Replayed: false, IdempotencyConflict: false);
         }
         if (entries.Count == 0) Ledger.TakeChanges();
         return new BatchResult(entries, submissions);
@@ -115,19 +106,14 @@ public sealed class WriterMemory
     public void Commit(IReadOnlyList<JournalEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0) return;
-        if (entries[0].Sequence != sequence + 1 || entries[0].PreviousHash != HeadHash)
-            throw new InvalidOperationException($"Rows from {entries[0].Sequence} do not follow the head at {sequence}: the memory changed since the batch ran.");
-        foreach (var e in entries) committed[e.OperationId] = (e.RequestHash, e.Sequence);
-        Volatile.Write(ref sequence, entries[^1].Sequence);
-        HeadHash = entries[^1].Hash;
+        chain.Commit([.. entries.Select(e => e.Link)]);
     }
 
     /// <summary>A session on this memory for work that commits ledger rows with rows of its own.</summary>
     internal LedgerSession Session(DateTimeOffset at)
     {
         StartTracking();
-        return new LedgerSession(Ledger, at, sequence, HeadHash, committed);
+        return new LedgerSession(Ledger, at, chain);
     }
 
     private void StartTracking()

@@ -1,7 +1,7 @@
+using OpenCcer.Application.Exports;
 using OpenCcer.Cli;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
-using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Cli.Tests;
 
@@ -24,9 +24,9 @@ public sealed class ExportCommandTests
         Directory.CreateDirectory(directory);
         Assert.Equal(0, (await Run("seed", "--store", Store)).Exit);
         await using var store = LedgerStore.Open(Store);
-        foreach (var list in PublicLists.Names)
+        foreach (var list in PublicListTables.Names)
         {
-            var expected = (await PublicLists.LoadAsync(store, SerialFormat.Default, list, default))!;
+            var expected = (await PublicListTables.LoadAsync(store, SerialFormat.Default, list, default))!;
             foreach (var format in new[] { "csv", "json", "xlsx" })
             {
                 var file = Path.Combine(directory, $"{list}.{format}");

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using OpenCcer.Storage.Exports;
+using OpenCcer.Application.Exports;
 
 namespace OpenCcer.Server.Tests;
 

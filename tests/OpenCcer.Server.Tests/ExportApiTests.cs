@@ -1,4 +1,5 @@
 using System.Net;
+using OpenCcer.Application.Exports;
 using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Tests;
@@ -9,7 +10,7 @@ public sealed class ExportApiTests(ServerFixture server) : IClassFixture<ServerF
     public async Task every_public_list_downloads_in_every_format_and_the_formats_agree()
     {
         var client = server.As(null);
-        foreach (var list in PublicLists.Names)
+        foreach (var list in PublicListTables.Names)
         {
             ExportTable? first = null;
             foreach (var format in Enum.GetValues<ExportFormat>())

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OpenCcer.Storage.Exports;
+using OpenCcer.Application.Exports;
 
 namespace OpenCcer.Server.Tests;
 
@@ -34,7 +34,7 @@ public sealed class ExportJobApiTests(ServerFixture server) : IClassFixture<Serv
         var location = started.Headers.Location!.ToString();
         var job = await Json(started);
         Assert.Equal($"/api/v1/public/export-jobs/{job.GetProperty("id").GetString()}", location);
-        Assert.Equal(PublicLists.Names.Count + 1, job.GetProperty("steps_total").GetInt32());
+        Assert.Equal(PublicListTables.Names.Count + 1, job.GetProperty("steps_total").GetInt32());
 
         job = await UntilFinishedAsync(client, location);
         Assert.Equal("done", job.GetProperty("status").GetString());
@@ -43,7 +43,7 @@ public sealed class ExportJobApiTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("openccer-all.xlsx", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName);
         var tables = XlsxTables.Read(await file.Content.ReadAsByteArrayAsync());
-        Assert.Equal(PublicLists.Names, tables.Select(t => t.Name));
+        Assert.Equal(PublicListTables.Names, tables.Select(t => t.Name));
         var direct = ExportWriter.ReadCsv("issuances", await client.GetStringAsync("/api/v1/public/exports/issuances"));
         Assert.True(direct.SameRecords(tables.Single(t => t.Name == "issuances")));
     }

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using OpenCcer.Storage.Exports;
+using OpenCcer.Application.Exports;
 
 namespace OpenCcer.Web.Tests;
 
@@ -51,7 +51,7 @@ public sealed class ExportJourneys(WebServer server)
             var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
             Assert.Equal("openccer-all.xlsx", download.SuggestedFilename);
             var tables = XlsxTables.Read(await File.ReadAllBytesAsync(await download.PathAsync()));
-            Assert.Equal(PublicLists.Names, tables.Select(t => t.Name));
+            Assert.Equal(PublicListTables.Names, tables.Select(t => t.Name));
             Assert.NotEmpty(tables.Single(t => t.Name == "issuances").Rows);
         });
     }

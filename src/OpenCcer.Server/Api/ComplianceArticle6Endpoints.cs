@@ -1,12 +1,12 @@
 using System.Text.Json;
 using OpenCcer.Application;
+using OpenCcer.Application.Exports;
 using OpenCcer.Core.Article6;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
 using OpenCcer.Storage.Compliance;
-using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Api;
 

@@ -1,7 +1,7 @@
 using OpenCcer.Application;
+using OpenCcer.Application.Exports;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
-using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Api;
 
@@ -22,8 +22,8 @@ public static class ExportEndpoints
                 var r = new Fields();
                 var fileFormat = format is null ? ExportFormat.Csv : r.Enum<ExportFormat>("format", format);
                 if (r.HasErrors) return r.Refusal().ToProblem();
-                var table = await PublicLists.LoadAsync(store, serials, list, ct);
-                if (table is null) return Problems.NotFound($"No list '{list}'. Lists: {string.Join(", ", PublicLists.Names)}, and cad-trust.");
+                var table = await PublicListTables.LoadAsync(store, serials, list, ct);
+                if (table is null) return Problems.NotFound($"No list '{list}'. Lists: {string.Join(", ", PublicListTables.Names)}, and cad-trust.");
                 return TypedResults.File(ExportWriter.Write(table, fileFormat), ExportWriter.ContentType(fileFormat),
                     $"openccer-{table.Name}.{ExportWriter.Extension(fileFormat)}");
             })

@@ -1,7 +1,7 @@
 using OpenCcer.Application;
+using OpenCcer.Application.Exports;
 using OpenCcer.Server.Exports;
 using OpenCcer.Server.Jobs;
-using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Api;
 

@@ -1,5 +1,5 @@
+using OpenCcer.Application.Exports;
 using OpenCcer.Server.Jobs;
-using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Exports;
 

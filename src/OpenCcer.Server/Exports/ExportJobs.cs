@@ -1,3 +1,4 @@
+using OpenCcer.Application.Exports;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Jobs;
 using OpenCcer.Storage;
@@ -21,14 +22,14 @@ public sealed class ExportJobs(LedgerStore store, SerialFormat serials, TimeProv
 
     private readonly JobTable<ExportJob> jobs = new(RunningMax, JobsMax, KeptMinutes, time);
 
-    public static IReadOnlyList<string> ListNames { get; } = [.. PublicLists.Names, AllLists];
+    public static IReadOnlyList<string> ListNames { get; } = [.. PublicListTables.Names, AllLists];
 
     /// <summary>Starts an export, or answers null when <see cref="RunningMax"/> are already running.</summary>
     public ExportJob? Start(string list, ExportFormat format)
     {
         if (!ListNames.Contains(list)) throw new ArgumentException($"No public list '{list}'.", nameof(list));
         if (list == AllLists && format != ExportFormat.Xlsx) throw new ArgumentException("All lists are exported together only as XLSX.", nameof(format));
-        var job = jobs.TryAdd((id, now) => new ExportJob(id, list == AllLists ? PublicLists.Names : [list], list, format, now));
+        var job = jobs.TryAdd((id, now) => new ExportJob(id, list == AllLists ? PublicListTables.Names : [list], list, format, now));
         if (job is null) return null;
         _ = Task.Run(() => RunAsync(job, lifetime.ApplicationStopping));
         return job;
@@ -43,7 +44,7 @@ public sealed class ExportJobs(LedgerStore store, SerialFormat serials, TimeProv
             var tables = new List<ExportTable>();
             foreach (var list in job.Lists)
             {
-                tables.Add(await PublicLists.LoadAsync(store, serials, list, ct)
+                tables.Add(await PublicListTables.LoadAsync(store, serials, list, ct)
                     ?? throw new InvalidOperationException($"Public list {list} is not known to the exports."));
                 job.StepDone();
             }

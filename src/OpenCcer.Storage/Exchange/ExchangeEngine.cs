@@ -22,11 +22,9 @@ public sealed class ExchangeEngine
     private readonly MarketRules rules;
     private readonly TimeProvider? time;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly Dictionary<string, (string RequestHash, long Sequence)> committed = new(StringComparer.Ordinal);
     private TradingVenue venue;
     private LedgerBridge? bridge;
-    private long sequence;
-    private string headHash = JournalHash.Genesis;
+    private JournalChain chain = new();
     private Board board = Board.Empty;
 
     private ExchangeEngine(RegistryEngine registry, MarketClock clock, MarketRules rules, TimeProvider? time)
@@ -48,7 +46,7 @@ public sealed class ExchangeEngine
     public MarketRules Rules => rules;
 
     /// <summary>Exchange journal rows committed so far.</summary>
-    public long Sequence => Volatile.Read(ref sequence);
+    public long Sequence => Volatile.Read(ref chain).Sequence;
 
     /// <summary>Every listed market after the last committed command, in listing order.</summary>
     public IReadOnlyList<MarketSnapshot> Markets
@@ -108,8 +106,9 @@ public sealed class ExchangeEngine
         await gate.WaitAsync(ct);
         try
         {
-            if (committed.TryGetValue(operationId, out var done))
-                return done.RequestHash == requestHash ? await FirstAnswerAsync(done.Sequence, ct) : ExchangeOutcome.Conflict;
+            var answer = chain.Answer(operationId, requestHash);
+            if (answer.Kind != IdempotencyKind.New)
+                return answer.Kind == IdempotencyKind.Replay ? await FirstAnswerAsync(answer.Sequence, ct) : ExchangeOutcome.Conflict;
             var work = new Work(this, operationId, requestHash, build, at);
             try
             {
@@ -128,9 +127,7 @@ public sealed class ExchangeEngine
             }
             if (work.Row is { } row)
             {
-                committed[operationId] = (requestHash, row.Sequence);
-                Volatile.Write(ref sequence, row.Sequence);
-                headHash = row.Hash;
+                chain.Commit(row.Link);
                 var markets = Snapshot(Touched(work.Command));
                 Changed?.Invoke(new ExchangeChange(row.Sequence, work.Trades, markets));
             }
@@ -152,28 +149,23 @@ public sealed class ExchangeEngine
     private async Task LoadAsync(CancellationToken ct)
     {
         var fresh = new TradingVenue(clock, rules);
-        committed.Clear();
-        long seq = 0;
-        var hash = JournalHash.Genesis;
+        var loaded = new JournalChain();
         await foreach (var row in Store.ReadExchangeJournalAsync(ct))
         {
-            if (row.Sequence != seq + 1 || row.PreviousHash != hash || HashOf(row) != row.Hash)
+            if (!loaded.Head.IsFollowedBy(row.Link))
                 throw new LedgerCorruptException($"Exchange journal row {row.Sequence} breaks the hash chain.");
             var command = VenueJson.Deserialize(row.Command);
             var recorded = VenueJson.DeserializeResult(row.Result);
             var result = fresh.Execute(command, DateTimeOffset.Parse(row.At, System.Globalization.CultureInfo.InvariantCulture));
             if (result.Status != recorded.Status || result.MarketStatus != recorded.MarketStatus)
                 throw new LedgerCorruptException($"Exchange journal row {row.Sequence} replays as {result.Status}/{result.MarketStatus}, recorded {recorded.Status}/{recorded.MarketStatus}.");
-            committed[row.OperationId] = (row.RequestHash, row.Sequence);
-            seq = row.Sequence;
-            hash = row.Hash;
+            loaded.Replay(row.Link);
         }
         fresh.Cash.TakePostings();
         fresh.Cash.TakeChangedAccounts();
         venue = fresh;
         bridge = null;
-        Volatile.Write(ref sequence, seq);
-        headHash = hash;
+        Volatile.Write(ref chain, loaded);
         Snapshot(null);
     }
 
@@ -217,9 +209,6 @@ public sealed class ExchangeEngine
         public static readonly Board Empty = new(ImmutableDictionary<Instrument, MarketSnapshot>.Empty, []);
     }
 
-    private static string HashOf(ExchangeJournalRow r) =>
-        JournalHash.Of(r.PreviousHash, r.Sequence, r.OperationId, r.RequestHash, r.Kind, r.Command + "\n" + r.Result, r.At);
-
     /// <summary>One command on the registry's writer: build, run the venue, apply unit effects, collect rows.</summary>
     private sealed class Work(ExchangeEngine engine, string operationId, string requestHash, Func<ExchangeContext, ExchangeStep> build,
         DateTimeOffset? at) : ILedgerWork
@@ -238,7 +227,8 @@ public sealed class ExchangeEngine
         public void Run(LedgerSession session)
         {
             var when = at ?? engine.time?.GetUtcNow() ?? session.At;
-            var seq = engine.sequence + 1;
+            var head = engine.chain.Head;
+            var seq = head.Sequence + 1;
             var step = build(new ExchangeContext(session.Ledger, when, seq, engine.venue));
             if (step.Command is null)
             {
@@ -272,8 +262,8 @@ public sealed class ExchangeEngine
             var record = VenueJson.Serialize(new VenueRecord(result.Status, result.MarketStatus, result.Events));
             var kind = VenueJson.KindOf(step.Command);
             var stamp = EventJson.Timestamp(when);
-            var hash = JournalHash.Of(engine.headHash, seq, operationId, requestHash, kind, command + "\n" + record, stamp);
-            write = new ExchangeWrite(new ExchangeJournalRow(seq, operationId, requestHash, kind, command, record, stamp, engine.headHash, hash));
+            var link = head.Append(operationId, requestHash, kind, ExchangeJournalRow.Body(command, record), stamp);
+            write = new ExchangeWrite(ExchangeJournalRow.Of(link, command, record));
             write.Collect(step.Command, result, engine.venue, when,
                 isNewInstrument: step.Command is ListInstrument list && !engine.board.ByInstrument.ContainsKey(list.Instrument));
             Trades.AddRange(write.Trades);

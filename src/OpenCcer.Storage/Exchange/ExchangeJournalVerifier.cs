@@ -26,17 +26,11 @@ public static class ExchangeJournalVerifier
         var trades = new Dictionary<(string, int, long), TradeRow>();
         var accounts = new Dictionary<long, CashAccountRow>();
         var postings = new List<CashPostingRow>();
-        long seq = 0;
-        var previous = JournalHash.Genesis;
+        var chain = new ChainVerifier("Exchange journal");
         var replayable = true;
         await foreach (var row in store.ReadExchangeJournalAsync(ct))
         {
-            if (row.Sequence != seq + 1) problems.Add($"Exchange journal row {row.Sequence}: expected sequence {seq + 1}.");
-            if (row.PreviousHash != previous) problems.Add($"Exchange journal row {row.Sequence}: previous hash does not match row {seq}.");
-            if (JournalHash.Of(row.PreviousHash, row.Sequence, row.OperationId, row.RequestHash, row.Kind, row.Command + "\n" + row.Result, row.At) != row.Hash)
-                problems.Add($"Exchange journal row {row.Sequence}: hash does not match its contents.");
-            seq = row.Sequence;
-            previous = row.Hash;
+            chain.Check(row.Link, problems);
             if (!replayable) continue;
             try
             {
@@ -64,7 +58,7 @@ public static class ExchangeJournalVerifier
             Compare("cash_accounts", [.. accounts.Values], await store.AllCashAccountsAsync(ct), problems);
             Compare("cash_postings", postings, await store.AllCashPostingsAsync(ct), problems);
         }
-        return new ExchangeVerification(seq, previous, replayable ? venue.StateHash() : "");
+        return new ExchangeVerification(chain.Head.Sequence, chain.Head.Hash, replayable ? venue.StateHash() : "");
     }
 
     private static void Apply(ExchangeWrite write, List<InstrumentRow> instruments, HashSet<Instrument> listed,

@@ -1,28 +1,14 @@
-using System.Text.Json;
-using OpenCcer.Core.Lifecycle;
-using OpenCcer.Core.Registry;
 using OpenCcer.Storage.Projections;
 
 namespace OpenCcer.Storage.Exports;
 
 /// <summary>
-/// The public lists of the registry as export tables: projects (once published), issuances, unit blocks
-/// (without their holders), cancellations and totals. The API and <c>ccer export</c> both serve these.
+/// The registry's public lists read whole from the store, a page at a time (pages are capped at
+/// <see cref="LedgerStore.PageSizeMax"/>): what the export tables and reports are built from. Queries only;
+/// the formats are written elsewhere.
 /// </summary>
 public static class PublicLists
 {
-    public static readonly IReadOnlyList<string> Names = ["projects", "issuances", "units", "cancellations", "totals"];
-
-    public static async Task<ExportTable?> LoadAsync(LedgerStore store, SerialFormat format, string name, CancellationToken ct) => name switch
-    {
-        "projects" => Projects(await AllAsync((limit, offset) => store.ProjectsAsync(null, null, null, limit, offset, ct))),
-        "issuances" => Issuances(format, await AllAsync((limit, offset) => store.IssuancesAsync(null, limit, offset, ct))),
-        "units" => Units(format, await BlocksAsync(store, ct)),
-        "cancellations" => Cancellations(format, await AllAsync((limit, offset) => store.CancellationsAsync(limit, offset, ct))),
-        "totals" => Totals(await store.TotalsAsync(ct)),
-        _ => null,
-    };
-
     public static async Task<List<T>> AllAsync<T>(Func<int, int, Task<List<T>>> page)
     {
         var rows = new List<T>();
@@ -45,55 +31,4 @@ public static class PublicLists
             after = batch[^1].Id;
         }
     }
-
-    private static string Snake(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
-
-    public static ExportTable Projects(IEnumerable<Lifecycle.ProjectRecord> projects) => new("projects",
-        ["code", "title", "methodology_code", "province", "phase", "owner_subject_id", "construction_start", "crediting_start", "crediting_years", "registered_on"],
-        projects.Where(p => p.State.Phase != ProjectPhase.Draft).Select(p => (IReadOnlyList<object?>)
-        [
-            p.Code, p.State.Description.Title, p.State.Description.MethodologyCode, p.Province, Snake(p.State.Phase.ToString()), p.OwnerSubjectId,
-            Date(p.State.Description.ConstructionStart), Date(p.State.Description.CreditingPeriod.Start), p.State.Description.CreditingPeriod.Years,
-            p.State.RegisteredOn is { } d ? Date(d) : null,
-        ]).ToList());
-
-    public static ExportTable Issuances(SerialFormat format, IEnumerable<IssuanceRow> issuances) => new("issuances",
-        ["id", "reference", "project_code", "vintage", "unit_class", "quantity_tonnes", "serials", "issued_at"],
-        issuances.Select(i => (IReadOnlyList<object?>)
-        [
-            i.Id, i.Reference, i.ProjectCode, i.Vintage, Snake(new Instrument(i.ProjectCode, i.Vintage).UnitClass.ToString()),
-            checked(i.Last - i.First + 1), format.Render(new Instrument(i.ProjectCode, i.Vintage), i.First, i.Last), i.IssuedAt,
-        ]).ToList());
-
-    public static ExportTable Units(SerialFormat format, IEnumerable<BlockRow> blocks) => new("units",
-        ["block_id", "issuance_id", "project_code", "vintage", "unit_class", "first_serial", "last_serial", "quantity_tonnes", "serials", "state"],
-        blocks.Select(b => (IReadOnlyList<object?>)
-        [
-            b.Id, b.IssuanceId, b.ProjectCode, b.Vintage, Snake(new Instrument(b.ProjectCode, b.Vintage).UnitClass.ToString()), b.First, b.Last,
-            checked(b.Last - b.First + 1), format.Render(new Instrument(b.ProjectCode, b.Vintage), b.First, b.Last), Snake(((UnitState)b.State).ToString()),
-        ]).ToList());
-
-    public static ExportTable Cancellations(SerialFormat format, IEnumerable<CancellationRow> cancellations) => new("cancellations",
-        ["certificate_number", "project_code", "vintage", "quantity_tonnes", "purpose", "beneficiary", "serials", "cancelled_at"],
-        cancellations.Select(c => (IReadOnlyList<object?>)
-        [
-            c.CertificateNumber, c.ProjectCode, c.Vintage, c.Quantity, Snake(((CancellationPurpose)c.Purpose).ToString()), c.Beneficiary,
-            string.Join(' ', SerialBlocks(format, new Instrument(c.ProjectCode, c.Vintage), c.Ranges)), c.CancelledAt,
-        ]).ToList());
-
-    public static ExportTable Totals(RegistryTotals t) => new("totals",
-        ["issued_tonnes", "issuances", "held_tonnes", "in_trading_tonnes", "reserved_tonnes", "frozen_tonnes", "cancelled_tonnes", "subjects", "projects"],
-        [[t.IssuedTonnes, t.Issuances, t.HeldTonnes, t.InTradingTonnes, t.ReservedTonnes, t.FrozenTonnes, t.CancelledTonnes, t.Subjects, t.Projects]]);
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Stored cancellation ranges (<c>issuance:first-last,…</c>) written as serial blocks.</summary>
-    public static IEnumerable<string> SerialBlocks(SerialFormat format, Instrument instrument, string ranges) =>
-        ranges.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(range =>
-        {
-            var serials = range[(range.IndexOf(':', StringComparison.Ordinal) + 1)..];
-            var dash = serials.IndexOf('-', StringComparison.Ordinal);
-            return format.Render(instrument, long.Parse(serials[..dash], System.Globalization.CultureInfo.InvariantCulture),
-                long.Parse(serials[(dash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
-        });
 }

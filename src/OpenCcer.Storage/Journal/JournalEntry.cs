@@ -13,4 +13,11 @@ public sealed record JournalEntry(
     string EventJson,
     string RecordedAt,
     string PreviousHash,
-    string Hash);
+    string Hash)
+{
+    /// <summary>The row as a link of the hash chain; its body is the event.</summary>
+    public ChainLink Link => new(Sequence, OperationId, RequestHash, Kind, EventJson, RecordedAt, PreviousHash, Hash);
+
+    public static JournalEntry Of(ChainLink link) =>
+        new(link.Sequence, link.OperationId, link.RequestHash, link.Kind, link.Body, link.RecordedAt, link.PreviousHash, link.Hash);
+}

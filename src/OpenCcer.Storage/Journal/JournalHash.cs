@@ -21,6 +21,9 @@ public static class JournalHash
     public static string OfRequest(string canonicalRequest) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
 
-    public static bool IsValid(JournalEntry e) =>
-        e.Hash == Of(e.PreviousHash, e.Sequence, e.OperationId, e.RequestHash, e.Kind, e.EventJson, e.RecordedAt);
+    public static bool IsValid(JournalEntry e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Link.IsValid;
+    }
 }

@@ -1,4 +1,5 @@
 using OpenCcer.Core.Lifecycle;
+using OpenCcer.Storage.Journal;
 
 namespace OpenCcer.Storage.Lifecycle;
 
@@ -13,4 +14,11 @@ public sealed record ReductionRecord(ReductionState State, string? VvbSubjectId,
 
 /// <summary>One row of the public lifecycle timeline; <see cref="Hash"/> chains the rows like the ledger journal.</summary>
 public sealed record LifecycleEventRecord(long Sequence, string Stream, string Kind, string ActorRole, string? ActorOrganisation,
-    string Date, string? Reason, string EventJson, string RecordedAt, string PreviousHash, string Hash);
+    string Date, string? Reason, string EventJson, string RecordedAt, string PreviousHash, string Hash)
+{
+    /// <summary>The row as a link of the hash chain: the stream stands as operation id, the actor and date as request.</summary>
+    public ChainLink Link => new(Sequence, Stream, Request(ActorRole, ActorOrganisation, Date), Kind, EventJson, RecordedAt, PreviousHash, Hash);
+
+    /// <summary>What the hash covers of who acted and on which business date (the reason is not covered).</summary>
+    public static string Request(string actorRole, string? actorOrganisation, string date) => actorRole + "|" + actorOrganisation + "|" + date;
+}

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OpenCcer.Application.Exports;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.Exports;
 using OpenCcer.Server.Web;
-using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Pages.Exports;
 

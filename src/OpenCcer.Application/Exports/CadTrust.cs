@@ -3,9 +3,12 @@ using System.Text.Json.Serialization;
 using OpenCcer.Core.Article6;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
+using OpenCcer.Storage;
+using OpenCcer.Storage.Exports;
+using OpenCcer.Storage.Lifecycle;
 using OpenCcer.Storage.Projections;
 
-namespace OpenCcer.Storage.Exports;
+namespace OpenCcer.Application.Exports;
 
 /// <summary>
 /// Projects, issuances and unit blocks in the data shape of the Climate Action Data Trust (CAD Trust) data
@@ -34,7 +37,7 @@ public static class CadTrust
         return Build(format, projects, issuances, blocks, cancellations, authorizations);
     }
 
-    public static CadTrustExport Build(SerialFormat format, IEnumerable<Lifecycle.ProjectRecord> projects, IEnumerable<IssuanceRow> issuances,
+    public static CadTrustExport Build(SerialFormat format, IEnumerable<ProjectRecord> projects, IEnumerable<IssuanceRow> issuances,
         IEnumerable<BlockRow> blocks, IReadOnlyDictionary<long, CancellationRow> cancellations, IReadOnlyDictionary<Instrument, Authorization> authorizations)
     {
         var cadProjects = projects.Where(p => p.State.Phase != ProjectPhase.Draft).Select(p => new CadProject(

@@ -1,7 +1,9 @@
+using OpenCcer.Application.Exports;
 using OpenCcer.Core.Registry;
-using OpenCcer.Storage.Exports;
+using OpenCcer.Storage;
+using OpenCcer.Storage.Tests;
 
-namespace OpenCcer.Storage.Tests.Exports;
+namespace OpenCcer.Application.Tests.Exports;
 
 /// <summary>Every public list, written in every format from a seeded store, reads back as the same records.</summary>
 public abstract class ExportRoundTripContract : IAsyncLifetime
@@ -27,9 +29,9 @@ public abstract class ExportRoundTripContract : IAsyncLifetime
     [Fact]
     public async Task every_public_list_round_trips_through_csv_json_and_xlsx()
     {
-        foreach (var name in PublicLists.Names)
+        foreach (var name in PublicListTables.Names)
         {
-            var table = (await PublicLists.LoadAsync(store, SerialFormat.Default, name, default))!;
+            var table = (await PublicListTables.LoadAsync(store, SerialFormat.Default, name, default))!;
             Assert.NotEmpty(table.Rows);
             foreach (var format in Enum.GetValues<ExportFormat>())
             {
@@ -37,16 +39,16 @@ public abstract class ExportRoundTripContract : IAsyncLifetime
                 Assert.True(table.SameRecords(back), $"{name} as {format} did not read back the same.");
             }
         }
-        Assert.Null(await PublicLists.LoadAsync(store, SerialFormat.Default, "accounts", default));
+        Assert.Null(await PublicListTables.LoadAsync(store, SerialFormat.Default, "accounts", default));
     }
 
     [Fact]
     public async Task the_unit_list_covers_every_issued_tonne_and_cancellations_name_their_serial_blocks()
     {
-        var units = (await PublicLists.LoadAsync(store, SerialFormat.Default, "units", default))!;
+        var units = (await PublicListTables.LoadAsync(store, SerialFormat.Default, "units", default))!;
         var issued = (await store.TotalsAsync()).IssuedTonnes;
         Assert.Equal(issued, units.Rows.Sum(r => (long)r[7]!));
-        var cancellations = (await PublicLists.LoadAsync(store, SerialFormat.Default, "cancellations", default))!;
+        var cancellations = (await PublicListTables.LoadAsync(store, SerialFormat.Default, "cancellations", default))!;
         Assert.All(cancellations.Rows, r => Assert.StartsWith($"CCER-{r[1]}-{r[2]}-", (string)r[6]!, StringComparison.Ordinal));
     }
 

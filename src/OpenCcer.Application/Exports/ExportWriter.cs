@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OpenCcer.Storage.Exports;
 
-namespace OpenCcer.Storage.Exports;
+namespace OpenCcer.Application.Exports;
 
 /// <summary>
 /// Writes and reads export files. CSV follows RFC 4180 (comma, CRLF-free "\n" rows, quotes doubled) with a

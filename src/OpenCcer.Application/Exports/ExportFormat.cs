@@ -1,4 +1,4 @@
-namespace OpenCcer.Storage.Exports;
+namespace OpenCcer.Application.Exports;
 
 /// <summary>File formats of the public exports.</summary>
 public enum ExportFormat

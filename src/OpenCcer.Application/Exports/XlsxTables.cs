@@ -1,8 +1,9 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using OpenCcer.Storage.Exports;
 
-namespace OpenCcer.Storage.Exports;
+namespace OpenCcer.Application.Exports;
 
 /// <summary>
 /// Tables as an XLSX workbook, one sheet each (named after the table), a header row, whole numbers as
