@@ -54,6 +54,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(RegistryEndpoints.ReaderPolicy, p => p.RequireAuthenticatedUser())
     .AddPolicy(RegistryEndpoints.AdministratorPolicy, p => p.RequireRole(Roles.RegistryAdministrator));
 builder.Services.AddPeople(builder.Configuration);
+builder.Services.AddPeopleUseCases();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {
     var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;

@@ -8,7 +8,7 @@ public abstract partial class LedgerStore
 {
     private const string RequestColumns = """
         id, organisation_id, operation_id, request_hash, kind, account_id, project_code, vintage, quantity, purpose, beneficiary,
-        target_state, reason, reservation_id, status, initiated_by, initiated_at, decided_by, decided_at, outcome
+        target_state, reason, reservation_id, status, initiated_by, initiated_at, decided_by, decided_at, outcome, certificate_number
         """;
 
     private const string RequestTable = "change_requests";
@@ -23,7 +23,7 @@ public abstract partial class LedgerStore
         var inserted = await InsertWithStepAsync(
             $"""
             INSERT INTO change_requests ({RequestColumns})
-            VALUES (@id, @org, @op, @hash, @kind, @acc, @code, @vintage, @qty, @purpose, @ben, @state, @reason, NULL, @st, @by, @at, NULL, NULL, NULL)
+            VALUES (@id, @org, @op, @hash, @kind, @acc, @code, @vintage, @qty, @purpose, @ben, @state, @reason, NULL, @st, @by, @at, NULL, NULL, NULL, NULL)
             """,
             c =>
             {
@@ -87,11 +87,14 @@ public abstract partial class LedgerStore
             (int)decision, actor, at, note, ct,
             ("@to", (int)decision), ("@from", (int)ChangeRequestStatus.Pending), ("@by", actor), ("@at", Stamp.Of(at)));
 
-    /// <summary>Records what the ledger did for a claimed decision; false when it was already recorded.</summary>
+    /// <summary>
+    /// Records what the ledger did for a claimed decision, and the certificate it numbered when it cancelled
+    /// units; false when it was already recorded.
+    /// </summary>
     public Task<bool> RecordDecisionOutcomeAsync(string id, ChangeRequestStatus decision, string outcome, string actor, DateTimeOffset at,
-        CancellationToken ct = default) =>
-        StepAsync(RequestTable, RequestHistory, "request_id", id, "outcome = @outcome", "status = @st AND outcome IS NULL",
-            (int)decision, actor, at, outcome, ct, ("@outcome", outcome), ("@st", (int)decision));
+        string? certificateNumber = null, CancellationToken ct = default) =>
+        StepAsync(RequestTable, RequestHistory, "request_id", id, "outcome = @outcome, certificate_number = @cert", "status = @st AND outcome IS NULL",
+            (int)decision, actor, at, outcome, ct, ("@outcome", outcome), ("@cert", certificateNumber), ("@st", (int)decision));
 
     /// <summary>Returns a claimed decision the ledger refused to Pending, so it can be decided again.</summary>
     public Task<bool> ReleaseClaimAsync(string id, ChangeRequestStatus decision, string actor, DateTimeOffset at, string note,
@@ -103,5 +106,5 @@ public abstract partial class LedgerStore
     private static ChangeRequestRecord ReadRequest(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), (ChangeRequestKind)Int(r, 4), NullableLong(r, 5)!.Value,
         Text(r, 6), NullableInt(r, 7), NullableLong(r, 8), NullableInt(r, 9), Text(r, 10), NullableInt(r, 11), r.GetString(12),
-        NullableLong(r, 13), (ChangeRequestStatus)Int(r, 14), r.GetString(15), r.GetString(16), Text(r, 17), Text(r, 18), Text(r, 19));
+        NullableLong(r, 13), (ChangeRequestStatus)Int(r, 14), r.GetString(15), r.GetString(16), Text(r, 17), Text(r, 18), Text(r, 19), Text(r, 20));
 }

@@ -67,6 +67,7 @@ public sealed class MakerCheckerTests(PeopleServer server) : IClassFixture<Peopl
         var confirmed = await PeopleServer.Json(await checker.PostAsync($"/api/v1/cancellation-requests/{id}/confirm", null));
         Assert.Equal("confirmed", confirmed.GetProperty("status").GetString());
         Assert.StartsWith("Cancelled: certificate ", confirmed.GetProperty("outcome").GetString());
+        Assert.Equal($"Cancelled: certificate {confirmed.GetProperty("certificate_number").GetString()}.", confirmed.GetProperty("outcome").GetString());
         var after = await Holding(maker);
         Assert.Equal(before.GetProperty("cancelled_tonnes").GetInt64() + 700, after.GetProperty("cancelled_tonnes").GetInt64());
         Assert.Equal(before.GetProperty("reserved_tonnes").GetInt64(), after.GetProperty("reserved_tonnes").GetInt64());

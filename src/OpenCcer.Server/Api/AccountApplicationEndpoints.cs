@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenCcer.Application;
+using OpenCcer.Application.People;
 using OpenCcer.Core.Calendar;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Primitives;

@@ -1,8 +1,18 @@
+using OpenCcer.Application.ChangeRequests;
+
 namespace OpenCcer.Server.Api;
 
 /// <summary>Maps everything about people: sign-in, administration, account opening and maker-checker.</summary>
 public static class PeopleEndpoints
 {
+    /// <summary>The use cases of administration, account opening and maker-checker.</summary>
+    public static IServiceCollection AddPeopleUseCases(this IServiceCollection services)
+    {
+        services.AddSingleton<CancellationRequests>();
+        services.AddSingleton<AccountStateRequests>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapAuthEndpoints();

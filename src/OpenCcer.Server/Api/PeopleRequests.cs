@@ -12,9 +12,3 @@ public sealed record ApiKeyRequest(string? OrganisationId, string? UserId, strin
 
 public sealed record AccountApplicationRequest(string? OperationId, string? HolderType);
 
-public sealed record ReasonRequest(string? Reason);
-
-public sealed record CancellationRequestBody(string? OperationId, long? AccountId, string? ProjectCode, int? Vintage,
-    long? QuantityTonnes, string? Purpose, string? Beneficiary);
-
-public sealed record AccountStateRequestBody(string? OperationId, long? AccountId, string? State, string? Reason);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
+using OpenCcer.Application;
+using OpenCcer.Server.Api;
 
 namespace OpenCcer.Server.Web;
 
@@ -73,4 +75,7 @@ public sealed class FormErrors
         Fail(summary.Trim());
         return false;
     }
+
+    /// <summary>Shows a handler's refusal as the API would answer it (see <see cref="Accept(IResult, IStringLocalizer, string[])"/>); always false.</summary>
+    public bool Accept(Refusal refusal, IStringLocalizer text, params string[] fields) => Accept(refusal.ToProblem(), text, fields);
 }

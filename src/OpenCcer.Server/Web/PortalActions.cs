@@ -140,17 +140,4 @@ public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store,
         return await Operations.SubmitAsync(engine, op, new TransferUnits(new AccountId(from), new AccountId(account.PairId), instrument, tonnes,
             toTrading ? TransferReason.ToTrading : TransferReason.FromTrading, null), http.RequestAborted);
     }
-
-    public Task<IResult> RequestCancellationAsync(HttpContext http, CancellationRequestBody body) =>
-        CancellationRequestEndpoints.RequestAsync(http, store, engine, time, body);
-
-    public Task<IResult> ConfirmCancellationAsync(HttpContext http, Guid id) =>
-        CancellationRequestEndpoints.Confirm(http, store, engine, time, id);
-
-    public Task<IResult> RejectCancellationAsync(HttpContext http, Guid id, string? reason)
-    {
-        var r = new Fields();
-        var text = r.Required("reason", reason);
-        return r.HasErrors ? Task.FromResult(r.Refusal().ToProblem()) : CancellationRequestEndpoints.RejectAsync(http, store, engine, time, id, text);
-    }
 }

@@ -4,7 +4,8 @@ namespace OpenCcer.Storage.People;
 /// A change that needs two people: the initiator records it, a different person confirms or rejects it.
 /// Cancellations carry the instrument, quantity, purpose and beneficiary and, once held, the ledger
 /// reservation; account-state changes carry the target state. <see cref="Outcome"/> records what the
-/// ledger did (a certificate number, a journal row) once the decision was carried out.
+/// ledger did (a certificate number, a journal row) once the decision was carried out, for people to read;
+/// <see cref="CertificateNumber"/> is the certificate a confirmed cancellation was numbered.
 /// </summary>
 public sealed record ChangeRequestRecord(
     string Id,
@@ -26,4 +27,5 @@ public sealed record ChangeRequestRecord(
     string InitiatedAt,
     string? DecidedBy,
     string? DecidedAt,
-    string? Outcome);
+    string? Outcome,
+    string? CertificateNumber = null);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace OpenCcer.Storage.People;
 
@@ -37,14 +38,17 @@ public static class PeopleSchema
             kind integer NOT NULL, account_id bigint NOT NULL, project_code text, vintage integer, quantity bigint,
             purpose integer, beneficiary text, target_state integer, reason text NOT NULL, reservation_id bigint,
             status integer NOT NULL, initiated_by text NOT NULL, initiated_at text NOT NULL, decided_by text,
-            decided_at text, outcome text, UNIQUE (organisation_id, operation_id));
+            decided_at text, outcome text, certificate_number text, UNIQUE (organisation_id, operation_id));
         CREATE INDEX IF NOT EXISTS change_requests_by_organisation ON change_requests (organisation_id, initiated_at);
         CREATE TABLE IF NOT EXISTS change_request_history (
             request_id text NOT NULL, step integer NOT NULL, status integer NOT NULL, actor text NOT NULL,
             at text NOT NULL, note text, PRIMARY KEY (request_id, step));
         """;
 
-    /// <summary>Creates the tables and adds the owner columns to <c>api_keys</c> when an older database lacks them.</summary>
+    /// <summary>
+    /// Creates the tables and adds the owner columns to <c>api_keys</c> and the certificate number to
+    /// <c>change_requests</c> when an older database lacks them.
+    /// </summary>
     public static async Task ApplyAsync(DbConnection connection, CancellationToken ct)
     {
         await using (var command = connection.CreateCommand())
@@ -59,6 +63,26 @@ public static class PeopleSchema
             alter.CommandText = $"ALTER TABLE api_keys ADD COLUMN {column} text";
             await alter.ExecuteNonQueryAsync(ct);
         }
+        if (!await HasColumnAsync(connection, "change_requests", "certificate_number", ct)) await AddCertificateNumberAsync(connection, ct);
+    }
+
+    private const string LegacyCertificatePrefix = "Cancelled: certificate ";
+
+    /// <summary>
+    /// Older databases kept a confirmed cancellation's certificate only inside the outcome text
+    /// ("Cancelled: certificate {number}."); the number moves to its own column, filled from that text once.
+    /// </summary>
+    private static async Task AddCertificateNumberAsync(DbConnection connection, CancellationToken ct)
+    {
+        var start = LegacyCertificatePrefix.Length + 1;
+        await using var alter = connection.CreateCommand();
+        alter.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+            ALTER TABLE change_requests ADD COLUMN certificate_number text;
+            UPDATE change_requests SET certificate_number = substr(outcome, {start}, length(outcome) - {start})
+            WHERE kind = {(int)ChangeRequestKind.Cancellation} AND status = {(int)ChangeRequestStatus.Confirmed}
+              AND outcome LIKE '{LegacyCertificatePrefix}%.';
+            """);
+        await alter.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<bool> HasColumnAsync(DbConnection connection, string table, string column, CancellationToken ct)

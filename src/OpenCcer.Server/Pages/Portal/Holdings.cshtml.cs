@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenCcer.Application;
+using OpenCcer.Application.ChangeRequests;
+using OpenCcer.Application.People;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
@@ -46,12 +48,13 @@ public sealed class HoldingsModel(LedgerStore store, PortalActions actions, Seri
         return await After(result, $"move-{account}-{projectCode}-{vintage}", "moved", "quantity_tonnes");
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(string? operationId, long? account, string? projectCode, int? vintage, string? quantity,
-        string? purpose, string? beneficiary)
+    public async Task<IActionResult> OnPostCancelAsync([FromServices] CancellationRequests requests, string? operationId, long? account,
+        string? projectCode, int? vintage, string? quantity, string? purpose, string? beneficiary)
     {
-        var result = await actions.RequestCancellationAsync(HttpContext,
-            new CancellationRequestBody(operationId, account, projectCode, vintage, Tonnes(quantity), purpose, beneficiary));
-        if (Errors.Accept(result, text, "quantity_tonnes", "purpose", "beneficiary")) return Redirect("/portal/cancellations?done=requested");
+        var outcome = await requests.RequestAsync(Person.Of(User),
+            new CancellationRequestBody(operationId, account, projectCode, vintage, Tonnes(quantity), purpose, beneficiary), HttpContext.RequestAborted);
+        if (outcome.IsOk) return Redirect("/portal/cancellations?done=requested");
+        Errors.Accept(outcome.Refusal!, text, "quantity_tonnes", "purpose", "beneficiary");
         Form = $"cancel-{account}-{projectCode}-{vintage}";
         await LoadAsync(HttpContext.RequestAborted);
         return Page();
