@@ -113,6 +113,41 @@ public sealed partial class RegistryEngine
         p.Completion.TrySetResult(new Submission(new LedgerResult(LedgerStatus.Ok), session.Sequence, Replayed: false, IdempotencyConflict: false));
     }
 
+    /// <summary>
+    /// Reads the live ledger on the writer, between batches, and returns what <paramref name="read"/> found.
+    /// For facts the store's projections would also give but a use case must not wait for or trust less than
+    /// the writer (an account's pair). <paramref name="read"/> must not change the ledger.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<Ledger, T> read, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var pending = new Pending("", NoCommand.Instance, "") { Read = ledger => read(ledger) };
+        try
+        {
+            await queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (System.Threading.Channels.ChannelClosedException closed)
+        {
+            throw new StoreUnavailableException(closed.InnerException ?? closed);
+        }
+        await pending.Completion.Task.WaitAsync(ct);
+        return (T)pending.ReadValue!;
+    }
+
+    private void RunRead(Pending p)
+    {
+        try
+        {
+            p.ReadValue = p.Read!(memory.Ledger);
+        }
+        catch (Exception failed)
+        {
+            p.Completion.TrySetException(failed);
+            return;
+        }
+        p.Completion.TrySetResult(new Submission(new LedgerResult(LedgerStatus.Ok), null, Replayed: false, IdempotencyConflict: false));
+    }
+
     /// <summary>The placeholder command of a queued work item, which carries no command of its own.</summary>
     private sealed record NoCommand : LedgerCommand
     {

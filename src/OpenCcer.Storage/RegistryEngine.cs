@@ -49,11 +49,19 @@ public sealed partial class RegistryEngine : IAsyncDisposable
     /// <summary>
     /// Submits one command under a client-chosen operation id and waits until it is durable (or refused).
     /// </summary>
-    public async Task<Submission> SubmitAsync(string operationId, LedgerCommand command, CancellationToken ct = default)
+    public Task<Submission> SubmitAsync(string operationId, LedgerCommand command, CancellationToken ct = default) =>
+        SubmitAsync(operationId, command, guard: null, ct);
+
+    /// <summary>
+    /// Submits one command that runs only if <paramref name="guard"/>, evaluated on the writer against the live
+    /// ledger, lets it (returns null); otherwise the submission carries the guard's <see cref="Submission.Denial"/>
+    /// and nothing is written. Who may act on an account is decided this way, with no read of the store.
+    /// </summary>
+    public async Task<Submission> SubmitAsync(string operationId, LedgerCommand command, Func<Ledger, object?>? guard, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         if (operationId.Length > OperationIdLengthMax) throw new ArgumentException("Operation id is too long.", nameof(operationId));
-        var pending = new Pending(operationId, command, JournalHash.OfRequest(EventJson.Canonical(command)));
+        var pending = new Pending(operationId, command, JournalHash.OfRequest(EventJson.Canonical(command)), guard);
         try
         {
             await queue.Writer.WriteAsync(pending, ct);
@@ -63,7 +71,7 @@ public sealed partial class RegistryEngine : IAsyncDisposable
             throw new StoreUnavailableException(closed.InnerException ?? closed);
         }
         var submission = await pending.Completion.Task.WaitAsync(ct);
-        if (submission.Replayed && submission.Result.Event is null)
+        if (submission.Denial is null && submission.Replayed && submission.Result.Event is null)
         {
             // The first result lives in the journal; fetch it outside the writer.
             var entry = (await store.JournalPageAsync(submission.Sequence!.Value - 1, 1, ct)).Single();
@@ -90,15 +98,16 @@ public sealed partial class RegistryEngine : IAsyncDisposable
                 batch.Clear();
                 while (batch.Count < BatchSizeMax && reader.TryRead(out var item))
                 {
-                    if (item.Work is null)
+                    if (item.Work is null && item.Read is null)
                     {
                         batch.Add(item);
                         continue;
                     }
-                    // Work runs alone, after the commands queued before it.
+                    // Work and reads run alone, after the commands queued before them.
                     await ProcessAsync(batch);
                     batch.Clear();
-                    await RunWorkAsync(item);
+                    if (item.Read is not null) RunRead(item);
+                    else await RunWorkAsync(item);
                 }
                 await ProcessAsync(batch);
             }
@@ -144,10 +153,12 @@ public sealed partial class RegistryEngine : IAsyncDisposable
         if (writer is not null) await writer;
     }
 
-    private sealed class Pending(string operationId, LedgerCommand command, string requestHash)
+    private sealed class Pending(string operationId, LedgerCommand command, string requestHash, Func<Ledger, object?>? guard = null)
     {
-        public BatchCommand Command { get; } = new(operationId, command, requestHash);
+        public BatchCommand Command { get; } = new(operationId, command, requestHash) { Guard = guard };
         public ILedgerWork? Work { get; init; }
+        public Func<Ledger, object?>? Read { get; init; }
+        public object? ReadValue { get; set; }
         public TaskCompletionSource<Submission> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

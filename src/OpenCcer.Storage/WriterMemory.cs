@@ -48,7 +48,8 @@ public sealed class WriterMemory
     }
 
     /// <summary>
-    /// Runs one batch at <paramref name="at"/>: a committed id answers as a replay of its first request (same
+    /// Runs one batch at <paramref name="at"/>: a command whose guard denies it is answered with the denial
+    /// (see <see cref="BatchCommand.Guard"/>); a committed id answers as a replay of its first request (same
     /// request hash) or as a conflict (another); an id seen earlier in the same batch gets the answer of its
     /// first occurrence (a replay of it when the request is the same); any other command executes on the
     /// ledger and, when accepted, gets the next journal row, stamped <paramref name="at"/>. Refused commands
@@ -66,6 +67,11 @@ public sealed class WriterMemory
         for (var i = 0; i < batch.Count; i++)
         {
             var p = batch[i];
+            if (p.Guard?.Invoke(Ledger) is { } denial)
+            {
+                submissions[i] = Submission.Denied(denial);
+                continue;
+            }
             var answer = chain.Answer(p.OperationId, p.RequestHash);
             if (answer.Kind != IdempotencyKind.New)
             {

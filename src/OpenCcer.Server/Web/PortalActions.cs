@@ -14,7 +14,7 @@ namespace OpenCcer.Server.Web;
 /// service, the registry engine, the request reader and its problem details), never over HTTP. Each
 /// method answers with the result the API would give, which <see cref="FormErrors"/> reads.
 /// </summary>
-public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store, RegistryEngine engine, TimeProvider time, IConfiguration configuration)
+public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store, TimeProvider time, IConfiguration configuration)
 {
     public delegate Decision<ProjectState> Decide(ProjectRecord record, Actor actor, DateOnly date, ApplicationContext? context);
 
@@ -122,22 +122,5 @@ public sealed class PortalActions(LifecycleService lifecycle, LedgerStore store,
         if (await store.SaveDocumentAsync(document, content, limits.PerProjectMax, ct) == DocumentSaveOutcome.LimitReached)
             return Problems.Invalid("file", $"A project holds at most {limits.PerProjectMax} documents.");
         return TypedResults.Ok(document);
-    }
-
-    /// <summary>Moves units between the caller's own registry and trading accounts.</summary>
-    public async Task<IResult> MoveAsync(HttpContext http, string? operationId, long? fromAccount, string? projectCode, int? vintage, long? quantity)
-    {
-        var r = new Fields();
-        var op = r.OperationId(operationId);
-        var from = r.Required("from_account_id", fromAccount);
-        var instrument = r.Instrument(projectCode, vintage);
-        var tonnes = r.Quantity("quantity_tonnes", quantity);
-        if (r.HasErrors) return r.Refusal().ToProblem();
-        var account = await store.AccountAsync(from, http.RequestAborted);
-        if (account is null) return Problems.For(LedgerStatus.AccountNotFound, $"No account {from}.");
-        if (!Caller.Of(http.User).Owns(account.SubjectId)) return Problems.Forbidden("This account belongs to another subject.");
-        var toTrading = account.Kind == (int)AccountKind.Registry;
-        return await Operations.SubmitAsync(engine, op, new TransferUnits(new AccountId(from), new AccountId(account.PairId), instrument, tonnes,
-            toTrading ? TransferReason.ToTrading : TransferReason.FromTrading, null), http.RequestAborted);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OpenCcer.Application;
 using OpenCcer.Application.ChangeRequests;
 using OpenCcer.Application.People;
+using OpenCcer.Application.Registry;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
@@ -18,7 +19,7 @@ namespace OpenCcer.Server.Pages.Portal;
 /// The organisation's accounts, holdings and serial blocks; units move between the registry and trading
 /// account; a cancellation (注销) is requested here and confirmed by a second person.
 /// </summary>
-public sealed class HoldingsModel(LedgerStore store, PortalActions actions, SerialFormat serials, TimeProvider time, IStringLocalizer<Text> text) : PageModel
+public sealed class HoldingsModel(LedgerStore store, RegistryEngine engine, SerialFormat serials, TimeProvider time, IStringLocalizer<Text> text) : PageModel
 {
     /// <param name="Cancellations">A registry account's newest cancellations (at most <see cref="CancellationsShownMax"/>).</param>
     public sealed record AccountView(AccountRow Account, List<(HoldingRow Holding, List<BlockRow> Blocks)> Holdings, List<CancellationRow> Cancellations);
@@ -44,8 +45,9 @@ public sealed class HoldingsModel(LedgerStore store, PortalActions actions, Seri
 
     public async Task<IActionResult> OnPostMoveAsync(string? operationId, long? account, string? projectCode, int? vintage, string? quantity)
     {
-        var result = await actions.MoveAsync(HttpContext, operationId, account, projectCode, vintage, Tonnes(quantity));
-        return await After(result, $"move-{account}-{projectCode}-{vintage}", "moved", "quantity_tonnes");
+        var outcome = await new UnitHandlers(engine).MoveAsync(Caller.Of(User),
+            new MoveRequest(operationId, account, projectCode, vintage, Tonnes(quantity)), HttpContext.RequestAborted);
+        return await After(outcome.ToResult(), $"move-{account}-{projectCode}-{vintage}", "moved", "quantity_tonnes");
     }
 
     public async Task<IActionResult> OnPostCancelAsync([FromServices] CancellationRequests requests, string? operationId, long? account,

@@ -1,0 +1,23 @@
+using OpenCcer.Core.Registry;
+using OpenCcer.Storage;
+
+namespace OpenCcer.Application.Registry;
+
+/// <summary>A judicial step (a freeze or its lifting) that the registry administrator records on an authority's reference.</summary>
+internal static class Authority
+{
+    public static async Task<Outcome<OperationView>> SubmitAsync(RegistryEngine engine, Caller caller, AuthorityRequest request,
+        Func<string, LedgerCommand> command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var r = new Fields();
+        var op = r.OperationId(request.OperationId);
+        var reference = r.Required("authority_reference", request.AuthorityReference);
+        if (r.HasErrors) return r.Refusal();
+        if (!caller.IsAdministrator) return JudicialIsRegistrys;
+        return await RegistryWrites.SubmitAsync(engine, op, command(reference), null, ct);
+    }
+
+    public static readonly Refusal JudicialIsRegistrys = Refusals.Forbidden("Judicial freezes are recorded by the registry administrator.");
+}
