@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
+using OpenCcer.Application;
 
 namespace OpenCcer.Server.Web;
 
@@ -70,6 +71,27 @@ public sealed class FormErrors
             if (map.Keys.All(fields.Contains)) summary = text["Form.FixFields"];
         }
         else if (!string.IsNullOrEmpty(details.Detail)) summary += " " + details.Detail;
+        Fail(summary.Trim());
+        return false;
+    }
+
+    /// <summary>
+    /// Shows a handler's refusal as <see cref="Accept(IResult, IStringLocalizer, string[])"/> shows the API's problem
+    /// for it: field errors next to <paramref name="fields"/>, the rest in the summary. Returns false.
+    /// </summary>
+    public bool Accept(Refusal refusal, IStringLocalizer text, params string[] fields)
+    {
+        var summary = refusal.StatusCode is { } code ? text.Or("Problem." + code, refusal.Title) : refusal.Title;
+        if (refusal.Errors is { } map)
+        {
+            foreach (var (field, messages) in map)
+            {
+                if (fields.Contains(field)) foreach (var m in messages) Add(field, m);
+                else summary += " " + field + ": " + string.Join(" ", messages);
+            }
+            if (map.Keys.All(fields.Contains)) summary = text["Form.FixFields"];
+        }
+        else if (!string.IsNullOrEmpty(refusal.Detail)) summary += " " + refusal.Detail;
         Fail(summary.Trim());
         return false;
     }
