@@ -29,4 +29,7 @@ public enum RefusalKind
 
     /// <summary>The request is larger than its limit.</summary>
     TooLarge = 7,
+
+    /// <summary>The content is not of a type accepted here (an upload's bytes, or the request's media type).</summary>
+    UnsupportedMediaType = 8,
 }

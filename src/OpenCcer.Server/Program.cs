@@ -46,6 +46,10 @@ builder.Services.AddSingleton(await store.CalendarAsync());
 builder.Services.AddSingleton(sp => new OpenCcer.Storage.Lifecycle.LifecycleService(store, engine,
     sp.GetRequiredService<OpenCcer.Core.Calendar.WorkingDayCalendar>(),
     () => sp.GetRequiredService<ReferenceDataHolder>().Current.Catalogue, sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<OpenCcer.Application.Lifecycle.ProjectHandlers>();
+builder.Services.AddSingleton<OpenCcer.Application.Lifecycle.ReductionHandlers>();
+builder.Services.AddSingleton(sp => new OpenCcer.Application.Documents.DocumentHandlers(store, sp.GetRequiredService<TimeProvider>(),
+    OpenCcer.Server.Documents.DocumentSettings.Limits(sp.GetRequiredService<IConfiguration>())));
 builder.Services.AddSingleton(new SerialFormat(builder.Configuration["Registry:SerialFormat"] ?? SerialFormat.Default.Template));
 
 builder.Services.AddAuthentication(PeopleAuthentication.SchemeName)

@@ -1,3 +1,4 @@
+using OpenCcer.Application.Documents;
 using OpenCcer.Storage.Documents;
 
 namespace OpenCcer.Server.Api;
@@ -5,6 +6,8 @@ namespace OpenCcer.Server.Api;
 /// <summary>What the API shows of a document: its metadata and SHA-256, never its bytes.</summary>
 public static class DocumentViews
 {
+    public static object Document(VisibleDocument v) => Document(v.Document, v.Disclosed);
+
     public static object Document(DocumentRecord d, bool disclosed) => new
     {
         Id = d.Id.ToString(),

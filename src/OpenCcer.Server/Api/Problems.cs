@@ -26,6 +26,7 @@ public static class Problems
         RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         RefusalKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        RefusalKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A refusal kind without an HTTP status."),
     };
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using OpenCcer.Application;
-using OpenCcer.Server.Api;
 
 namespace OpenCcer.Server.Web;
 
@@ -76,6 +75,24 @@ public sealed class FormErrors
         return false;
     }
 
-    /// <summary>Shows a handler's refusal as the API would answer it (see <see cref="Accept(IResult, IStringLocalizer, string[])"/>); always false.</summary>
-    public bool Accept(Refusal refusal, IStringLocalizer text, params string[] fields) => Accept(refusal.ToProblem(), text, fields);
+    /// <summary>
+    /// Shows a handler's refusal as <see cref="Accept(IResult, IStringLocalizer, string[])"/> shows the API's problem
+    /// for it: field errors next to <paramref name="fields"/>, the rest in the summary. Returns false.
+    /// </summary>
+    public bool Accept(Refusal refusal, IStringLocalizer text, params string[] fields)
+    {
+        var summary = refusal.StatusCode is { } code ? text.Or("Problem." + code, refusal.Title) : refusal.Title;
+        if (refusal.Errors is { } map)
+        {
+            foreach (var (field, messages) in map)
+            {
+                if (fields.Contains(field)) foreach (var m in messages) Add(field, m);
+                else summary += " " + field + ": " + string.Join(" ", messages);
+            }
+            if (map.Keys.All(fields.Contains)) summary = text["Form.FixFields"];
+        }
+        else if (!string.IsNullOrEmpty(refusal.Detail)) summary += " " + refusal.Detail;
+        Fail(summary.Trim());
+        return false;
+    }
 }

@@ -41,7 +41,6 @@ public static class WebSetup
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
-        services.AddScoped<PortalActions>();
         services.AddSingleton<Exports.ExportJobs>();
         services.AddSingleton<Imports.ImportJobs>();
         // A browser that is not signed in is sent from a portal page to the sign-in page; the API keeps its bare 401.

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenCcer.Application;
+using OpenCcer.Application.Documents;
+using OpenCcer.Application.Lifecycle;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Server.Api;
 using OpenCcer.Server.Documents;
@@ -16,11 +18,12 @@ namespace OpenCcer.Server.Pages.Portal;
 /// <summary>
 /// The steps of a project's lifecycle that the signed-in role may take: the owner uploads documents,
 /// publishes, answers comments, ends the notice and applies; the named VVB validates; the registry
-/// administrator reviews and registers or rejects. The lifecycle decides; refusals show as problems.
+/// administrator reviews and registers or rejects. Each form is one call of the same handler the API calls;
+/// its refusal shows next to the form.
 /// </summary>
 [RequestSizeLimit(DocumentLimits.SizeMaxBytesDefault + DocumentLimits.EnvelopeBytesMax)]
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentLimits.SizeMaxBytesDefault + DocumentLimits.EnvelopeBytesMax)]
-public sealed class ProjectModel(LedgerStore store, LifecycleService lifecycle, PortalActions actions, IStringLocalizer<Text> text) : PageModel
+public sealed class ProjectModel(LedgerStore store, ProjectHandlers projects, DocumentHandlers documents, IStringLocalizer<Text> text) : PageModel
 {
     public ProjectRecord Project { get; private set; } = null!;
     public List<DocumentRecord> Documents { get; private set; } = [];
@@ -40,42 +43,44 @@ public sealed class ProjectModel(LedgerStore store, LifecycleService lifecycle, 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostUploadAsync(Guid id, string? kind, IFormFile? file) =>
-        Step(id, "upload", "uploaded", actions.UploadAsync(HttpContext, id, kind, file), "kind", "file");
+        Step(id, "upload", "uploaded", documents.UploadAsync(Caller, id,
+            ct => DocumentUploadReader.FromFormAsync(kind, file, documents.Limits, ct), HttpContext.RequestAborted), "kind", "file");
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, string? vvb) =>
-        Step(id, "publish", "published", actions.PublishAsync(HttpContext, id, vvb), "vvb_subject_id");
+        Step(id, "publish", "published", projects.PublishAsync(Caller, id, new VvbRequest(vvb), HttpContext.RequestAborted), "vvb_subject_id");
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, int number, string? answer) =>
-        Step(id, "answer-" + number, "answered", actions.WithTextAsync(HttpContext, id, answer, (s, a, d, t) => ProjectLifecycle.Answer(s, a, d, number, t)), "text");
+        Step(id, "answer-" + number, "answered", projects.AnswerAsync(Caller, id, number, new TextRequest(answer), HttpContext.RequestAborted), "text");
 
     public Task<IActionResult> OnPostEndNoticeAsync(Guid id) =>
-        Step(id, "end-notice", "notice-ended", actions.ActAsync(HttpContext, id, (r, a, d, _) => ProjectLifecycle.EndNotice(r.State, a, d)));
+        Step(id, "end-notice", "notice-ended", projects.EndNoticeAsync(Caller, id, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostStartValidationAsync(Guid id) =>
-        Step(id, "start-validation", "validation-started", actions.ActAsync(HttpContext, id, (r, a, d, _) => ProjectLifecycle.StartValidation(r.State, a, d)));
+        Step(id, "start-validation", "validation-started", projects.StartValidationAsync(Caller, id, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostReportAsync(Guid id, string? conclusion, string? sha256, string? summary) =>
-        Step(id, "report", "reported", actions.ReportAsync(HttpContext, id, new ValidationReportRequest(conclusion, sha256, summary)),
-            "conclusion", "document_sha256", "summary");
+        Step(id, "report", "reported", projects.SubmitValidationReportAsync(Caller, id, new ValidationReportRequest(conclusion, sha256, summary),
+            HttpContext.RequestAborted), "conclusion", "document_sha256", "summary");
 
     public Task<IActionResult> OnPostApplyAsync(Guid id, bool commitment, bool ets, bool obligation, bool gec) =>
-        Step(id, "apply", "applied", actions.ApplyAsync(HttpContext, id, new ProjectApplyRequest(commitment, null, ets, obligation, gec)),
+        Step(id, "apply", "applied", projects.ApplyAsync(Caller, id, new ProjectApplyRequest(commitment, null, ets, obligation, gec), HttpContext.RequestAborted),
             "uniqueness_commitment_signed");
 
     public Task<IActionResult> OnPostStartReviewAsync(Guid id) =>
-        Step(id, "start-review", "review-started", actions.ActAsync(HttpContext, id, (r, a, d, _) => ProjectLifecycle.AcceptForReview(r.State, a, d)));
+        Step(id, "start-review", "review-started", projects.StartReviewAsync(Caller, id, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostRegisterAsync(Guid id) =>
-        Step(id, "register", "registered", actions.ActAsync(HttpContext, id, (r, a, d, _) => ProjectLifecycle.Register(r.State, a, d)));
+        Step(id, "register", "registered", projects.RegisterAsync(Caller, id, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, string? reason) =>
-        Step(id, "reject", "rejected", actions.WithTextAsync(HttpContext, id, reason, (s, a, d, t) => ProjectLifecycle.Reject(s, a, d, t)), "text");
+        Step(id, "reject", "rejected", projects.RejectAsync(Caller, id, new TextRequest(reason), HttpContext.RequestAborted), "text");
 
-    /// <summary>Runs one step: on success back to the page (a fresh GET), else the page again with the problem next to the form.</summary>
-    private async Task<IActionResult> Step(Guid id, string form, string done, Task<IResult> step, params string[] fields)
+    /// <summary>Runs one step: on success back to the page (a fresh GET), else the page again with the refusal next to the form.</summary>
+    private async Task<IActionResult> Step<T>(Guid id, string form, string done, Task<Outcome<T>> step, params string[] fields)
     {
-        var result = await step;
-        if (Errors.Accept(result, text, fields)) return Redirect($"/portal/projects/{id}?done={done}");
+        var outcome = await step;
+        if (outcome.IsOk) return Redirect($"/portal/projects/{id}?done={done}");
+        Errors.Accept(outcome.Refusal!, text, fields);
         Form = form;
         return await LoadAsync(id, HttpContext.RequestAborted) ? Page() : NotFound();
     }
@@ -85,12 +90,22 @@ public sealed class ProjectModel(LedgerStore store, LifecycleService lifecycle, 
         var project = await store.ProjectAsync(new ProjectId(id), ct);
         if (project is null) return false;
         Project = project;
-        Today = lifecycle.Today();
-        Documents = await store.DocumentsOfProjectAsync(project.State.Id, ct);
+        Today = projects.Today();
+        // The documents this caller may see, as the API lists them.
+        var visible = await documents.ListAsync(Caller, id, ct);
+        Documents = visible.IsOk ? visible.Value!.Select(v => v.Document).ToList() : [];
         Vvbs = (await store.OrganisationsAsync(1_000, 0, ct)).Where(o => o.Role == Roles.Vvb).ToList();
         return true;
     }
 
+    /// <summary>Whether the form that was sent is on the page, showing its refusal.</summary>
+    public bool ErrorsShown { get; private set; }
+
     /// <summary>The problem summary belongs to the form that was sent.</summary>
-    public FormErrors ErrorsOf(string form) => Form == form ? Errors : new FormErrors();
+    public FormErrors ErrorsOf(string form)
+    {
+        if (Form != form) return new FormErrors();
+        ErrorsShown = true;
+        return Errors;
+    }
 }

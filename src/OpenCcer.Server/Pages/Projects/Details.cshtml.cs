@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenCcer.Application;
+using OpenCcer.Application.Documents;
+using OpenCcer.Application.Lifecycle;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Api;
@@ -18,7 +20,7 @@ namespace OpenCcer.Server.Pages.Projects;
 /// public comments (anyone may comment while the notice is open), reductions, issuances with their serial
 /// blocks, and cancellations.
 /// </summary>
-public sealed class DetailsModel(LedgerStore store, LifecycleService lifecycle, PortalActions actions, SerialFormat serials, IStringLocalizer<Text> text)
+public sealed class DetailsModel(LedgerStore store, ProjectHandlers projects, DocumentHandlers documents, SerialFormat serials, IStringLocalizer<Text> text)
     : PageModel
 {
     public ProjectRecord Project { get; private set; } = null!;
@@ -45,8 +47,9 @@ public sealed class DetailsModel(LedgerStore store, LifecycleService lifecycle, 
 
     public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken ct)
     {
-        var result = await actions.WithTextAsync(HttpContext, id, CommentText, (s, a, d, t) => ProjectLifecycle.Comment(s, a, d, t));
-        if (Errors.Accept(result, text, "text")) return Redirect($"/projects/{id}?commented=true#comments");
+        var outcome = await projects.CommentAsync(Caller.Of(User), id, new TextRequest(CommentText), ct);
+        if (outcome.IsOk) return Redirect($"/projects/{id}?commented=true#comments");
+        Errors.Accept(outcome.Refusal!, text, "text");
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -55,15 +58,12 @@ public sealed class DetailsModel(LedgerStore store, LifecycleService lifecycle, 
         var project = await store.ProjectAsync(new ProjectId(id), ct);
         if (project is null) return false;
         Project = project;
-        Today = lifecycle.Today();
+        Today = projects.Today();
         Timeline = await store.TimelineAsync(project.State.Id, ct);
         Reductions = await store.ReductionsOfProjectAsync(project.State.Id, ct);
-        var caller = Caller.Of(User);
-        var privileged = caller.Role is Role.RegistryAdministrator or Role.Regulator
-            || (caller.SubjectId is { } s && (s == project.OwnerSubjectId || s == project.VvbSubjectId || Reductions.Any(r => r.VvbSubjectId == s)));
-        Documents = (await store.DocumentsOfProjectAsync(project.State.Id, ct))
-            .Where(d => privileged || DocumentDisclosure.IsDisclosed(d, project.State.Phase, Reductions.FirstOrDefault(r => r.State.Id == d.Reduction)?.State.Phase))
-            .ToList();
+        // The documents this caller may see, as the API lists them.
+        var visible = await documents.ListAsync(Caller.Of(User), id, ct);
+        Documents = visible.IsOk ? visible.Value!.Select(v => v.Document).ToList() : [];
         Issuances = (await Explorer.IssuancesAsync(store, project.Code, ct)).Select(i => (i, Serial(i))).ToList();
         Cancellations = (await Explorer.CancellationsAsync(store, ct)).Where(c => c.ProjectCode == project.Code).ToList();
         return true;

@@ -1,6 +1,6 @@
-namespace OpenCcer.Server.Api;
+namespace OpenCcer.Application.Lifecycle;
 
-// Lifecycle request bodies (snake_case JSON). Dates are ISO "yyyy-MM-dd"; quantities are whole tonnes.
+// Lifecycle request bodies (snake_case JSON), the handlers' inputs from the API and the portal. Dates are ISO "yyyy-MM-dd"; quantities are whole tonnes.
 
 public sealed record DraftProjectRequest(string? Title, string? MethodologyCode, string? Province, DateOnly? ConstructionStart,
     DateOnly? CreditingStart, int? CreditingYears);

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using OpenCcer.Server.Documents;
+using OpenCcer.Application.Documents;
 
-namespace OpenCcer.Server.Tests;
+namespace OpenCcer.Application.Tests.Documents;
 
 /// <summary>File types are recognised from their bytes, and the bytes must be of the type the file name claims.</summary>
 public sealed class DocumentTypesTests

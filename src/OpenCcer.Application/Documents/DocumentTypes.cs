@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace OpenCcer.Server.Documents;
+namespace OpenCcer.Application.Documents;
 
 /// <summary>
 /// The file types accepted for upload, recognised from their first bytes, never from the declared content

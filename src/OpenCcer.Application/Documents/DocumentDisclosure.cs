@@ -1,6 +1,7 @@
 using OpenCcer.Core.Lifecycle;
+using OpenCcer.Storage.Documents;
 
-namespace OpenCcer.Storage.Documents;
+namespace OpenCcer.Application.Documents;
 
 /// <summary>
 /// When a document becomes public, computed from the current phase of its project or reduction, so no

@@ -1,7 +1,8 @@
+using OpenCcer.Application.Documents;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage.Documents;
 
-namespace OpenCcer.Storage.Tests;
+namespace OpenCcer.Application.Tests.Documents;
 
 /// <summary>When each kind of document becomes public, from the phase of its project or reduction.</summary>
 public sealed class DocumentDisclosureTests
