@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenCcer.Storage;
 
 namespace OpenCcer.Cli;
 
@@ -17,6 +18,19 @@ internal static class CcerCommand
         Description = "Connection string: 'Data Source=<file>' for SQLite (default data/openccer.db) or 'Host=...;Database=...' for PostgreSQL.",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("OPENCCER_STORE") ?? DefaultStore,
     };
+
+    /// <summary>A verb whose action works on the store named by <c>--store</c>, opened before it and closed after it.</summary>
+    public static Command OnStore(string name, string description, Func<LedgerStore, TextWriter, CancellationToken, Task<int>> action)
+    {
+        var store = StoreOption();
+        var command = new Command(name, description) { store };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var ledgerStore = LedgerStore.Open(parse.GetValue(store)!);
+            return await action(ledgerStore, parse.InvocationConfiguration.Output, ct);
+        });
+        return command;
+    }
 
     private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(100) };
 

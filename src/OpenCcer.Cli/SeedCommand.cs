@@ -6,14 +6,9 @@ namespace OpenCcer.Cli;
 /// <summary><c>ccer seed</c>: loads the demo data and prints the demo API keys. Safe to run twice.</summary>
 internal static class SeedCommand
 {
-    public static Command Create()
-    {
-        var store = CcerCommand.StoreOption();
-        var command = new Command("seed", "Load demo data (real first-batch projects and synthetic ones) and print the demo API keys.") { store };
-        command.SetAction(async (parse, ct) =>
+    public static Command Create() =>
+        CcerCommand.OnStore("seed", "Load demo data (real first-batch projects and synthetic ones) and print the demo API keys.", async (ledgerStore, output, ct) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            await using var ledgerStore = LedgerStore.Open(parse.GetValue(store)!);
             await using var engine = await RegistryEngine.StartAsync(ledgerStore, TimeProvider.System, ct);
             var applied = await DemoSeed.RunAsync(engine, ct);
             await output.WriteLineAsync($"Seeded {ledgerStore.Provider} store: {applied} new operations, journal at row {engine.Sequence}.");
@@ -22,6 +17,4 @@ internal static class SeedCommand
                 await output.WriteLineAsync($"  {k.Key,-28} {k.Role,-24} {k.Label}");
             return CcerCommand.Success;
         });
-        return command;
-    }
 }

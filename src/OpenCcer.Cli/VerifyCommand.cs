@@ -10,14 +10,9 @@ namespace OpenCcer.Cli;
 /// </summary>
 internal static class VerifyCommand
 {
-    public static Command Create()
-    {
-        var store = CcerCommand.StoreOption();
-        var command = new Command("verify", "Replay both journals, check their hash chains and recompute every projection.") { store };
-        command.SetAction(async (parse, ct) =>
+    public static Command Create() =>
+        CcerCommand.OnStore("verify", "Replay both journals, check their hash chains and recompute every projection.", async (ledgerStore, output, ct) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            await using var ledgerStore = LedgerStore.Open(parse.GetValue(store)!);
             await ledgerStore.InitializeAsync(ct);
             var report = await JournalVerifier.VerifyAsync(ledgerStore, ct);
             await output.WriteLineAsync($"Journal rows: {report.JournalRows}");
@@ -35,6 +30,4 @@ internal static class VerifyCommand
             foreach (var p in report.Problems) await output.WriteLineAsync("  - " + p);
             return CcerCommand.Failed;
         });
-        return command;
-    }
 }

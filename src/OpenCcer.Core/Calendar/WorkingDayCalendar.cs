@@ -106,33 +106,13 @@ public sealed class WorkingDayCalendar
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workingDays"/> is negative.</exception>
     /// <exception cref="CalendarYearUnknownException">A day to examine lies in a year not loaded.</exception>
     public DateOnly AddWorkingDays(DateOnly date, int workingDays) =>
-        TryAddWorkingDays(date, workingDays, out var result, out var unknownYear)
-            ? result
-            : throw new CalendarYearUnknownException(unknownYear);
+        OrThrow(TryAddWorkingDays(date, workingDays, out var result, out var unknownYear), result, unknownYear);
 
     /// <inheritdoc cref="AddWorkingDays"/>
     public bool TryAddWorkingDays(DateOnly date, int workingDays, out DateOnly result, out int unknownYear)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
-        result = date;
-        unknownYear = 0;
-        var remaining = workingDays;
-        while (remaining > 0)
-        {
-            result = result.AddDays(1);
-            if (!TryIsWorkingDay(result, out var working))
-            {
-                unknownYear = result.Year;
-                return false;
-            }
-
-            if (working)
-            {
-                remaining--;
-            }
-        }
-
-        return true;
+        return TryWalk(date, (_, counted) => counted == workingDays, out result, out _, out unknownYear);
     }
 
     /// <summary>
@@ -142,33 +122,15 @@ public sealed class WorkingDayCalendar
     /// </summary>
     /// <exception cref="CalendarYearUnknownException">A day in the interval lies in a year not loaded.</exception>
     public int WorkingDaysBetween(DateOnly from, DateOnly to) =>
-        TryWorkingDaysBetween(from, to, out var count, out var unknownYear)
-            ? count
-            : throw new CalendarYearUnknownException(unknownYear);
+        OrThrow(TryWorkingDaysBetween(from, to, out var count, out var unknownYear), count, unknownYear);
 
     /// <inheritdoc cref="WorkingDaysBetween"/>
     public bool TryWorkingDaysBetween(DateOnly from, DateOnly to, out int count, out int unknownYear)
     {
         var (low, high, sign) = from <= to ? (from, to, 1) : (to, from, -1);
-        count = 0;
-        unknownYear = 0;
-        for (var day = low.AddDays(1); day <= high; day = day.AddDays(1))
-        {
-            if (!TryIsWorkingDay(day, out var working))
-            {
-                count = 0;
-                unknownYear = day.Year;
-                return false;
-            }
-
-            if (working)
-            {
-                count++;
-            }
-        }
-
-        count *= sign;
-        return true;
+        var known = TryWalk(low, (day, _) => day == high, out _, out var counted, out unknownYear);
+        count = known ? counted * sign : 0;
+        return known;
     }
 
     /// <summary>
@@ -182,9 +144,7 @@ public sealed class WorkingDayCalendar
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workingDays"/> is less than 1.</exception>
     /// <exception cref="CalendarYearUnknownException">A day of the notice lies in a year not loaded.</exception>
     public DateOnly NoticeEnd(DateOnly start, int workingDays) =>
-        TryNoticeEnd(start, workingDays, out var end, out var unknownYear)
-            ? end
-            : throw new CalendarYearUnknownException(unknownYear);
+        OrThrow(TryNoticeEnd(start, workingDays, out var end, out var unknownYear), end, unknownYear);
 
     /// <inheritdoc cref="NoticeEnd"/>
     public bool TryNoticeEnd(DateOnly start, int workingDays, out DateOnly end, out int unknownYear)
@@ -193,5 +153,37 @@ public sealed class WorkingDayCalendar
 
         // Counting strictly after the day before the start counts the start itself exactly when it is a working day.
         return TryAddWorkingDays(start.AddDays(-1), workingDays, out end, out unknownYear);
+    }
+
+    // What the throwing forms return: the value when every year needed was loaded.
+    private static T OrThrow<T>(bool known, T value, int unknownYear) =>
+        known ? value : throw new CalendarYearUnknownException(unknownYear);
+
+    /// <summary>
+    /// Walks the days after <paramref name="from"/> one at a time, counting working days, until
+    /// <paramref name="done"/> holds for the day reached and the count so far (checked before the first
+    /// step too). Fails at the first day whose year is not loaded; <paramref name="day"/> is then that day.
+    /// </summary>
+    private bool TryWalk(DateOnly from, Func<DateOnly, int, bool> done, out DateOnly day, out int workingDays, out int unknownYear)
+    {
+        day = from;
+        workingDays = 0;
+        unknownYear = 0;
+        while (!done(day, workingDays))
+        {
+            day = day.AddDays(1);
+            if (!TryIsWorkingDay(day, out var working))
+            {
+                unknownYear = day.Year;
+                return false;
+            }
+
+            if (working)
+            {
+                workingDays++;
+            }
+        }
+
+        return true;
     }
 }

@@ -75,10 +75,7 @@ public sealed class NaiveListedBook : IListedBook
     public ExchangeStatus Take(OrderId listing, ParticipantId taker, Tonnes quantity, ParticipantPosition position,
         TradeId tradeId, DateTimeOffset at, List<ExchangeEvent> events)
     {
-        var status = FirstRefusal(
-            () => ListingChecks.Session(_clock.StatusAt(at)),
-            () => ListingChecks.Quantity(quantity, _rules),
-            () => NotOpen(listing));
+        var status = TakeRefusal(at, quantity, () => NotOpen(listing));
         if (status != ExchangeStatus.Ok)
         {
             return status;
@@ -121,17 +118,9 @@ public sealed class NaiveListedBook : IListedBook
     public ExchangeStatus TakeBest(Side listingSide, ParticipantId taker, Tonnes quantity, ParticipantPosition position,
         TradeId tradeId, DateTimeOffset at, List<ExchangeEvent> events)
     {
-        var status = FirstRefusal(
-            () => ListingChecks.Session(_clock.StatusAt(at)),
-            () => ListingChecks.Quantity(quantity, _rules),
-            () => ListingChecks.SideValid(listingSide) ? ExchangeStatus.Ok : ExchangeStatus.SideInvalid);
-        if (status != ExchangeStatus.Ok)
-        {
-            return status;
-        }
-
-        return TryGetBest(listingSide, out var best)
-            ? Take(best.Id, taker, quantity, position, tradeId, at, events)
+        var status = TakeRefusal(at, quantity, () => ListingChecks.SideValid(listingSide) ? ExchangeStatus.Ok : ExchangeStatus.SideInvalid);
+        return status != ExchangeStatus.Ok ? status
+            : TryGetBest(listingSide, out var best) ? Take(best.Id, taker, quantity, position, tradeId, at, events)
             : ExchangeStatus.ListingNotFound;
     }
 
@@ -220,6 +209,10 @@ public sealed class NaiveListedBook : IListedBook
 
     private static ExchangeStatus FirstRefusal(params Func<ExchangeStatus>[] checks) =>
         checks.Select(check => check()).FirstOrDefault(status => status != ExchangeStatus.Ok);
+
+    // Both takes refuse outside the session and for a bad quantity first, then for what names the listing.
+    private ExchangeStatus TakeRefusal(DateTimeOffset at, Tonnes quantity, Func<ExchangeStatus> listingCheck) =>
+        FirstRefusal(() => ListingChecks.Session(_clock.StatusAt(at)), () => ListingChecks.Quantity(quantity, _rules), listingCheck);
 
     private ExchangeStatus NotOpen(OrderId listing) =>
         _open.Any(l => l.Id == listing) ? ExchangeStatus.Ok

@@ -33,6 +33,14 @@ public sealed partial class TradingVenue
 
         // A trade: the buyer's cost comes from its order's hold (or fresh cash when it had none), the
         // seller's units stay in its order's reservation (or are reserved now when it had none).
+        // A trade against a standing order (a listing, a proposal): the order funds the leg of its side,
+        // and what it held beyond the trade goes back.
+        void TradeAgainst(Trade trade, OrderId standing, bool standingSells, Money fundsReleased)
+        {
+            Trade(trade, standingSells ? null : standing, standingSells ? standing : null);
+            Cash.Release(Order(standing), fundsReleased);
+        }
+
         void Trade(Trade trade, OrderId? buyerOrder, OrderId? sellerOrder)
         {
             var tradeKey = UnitKeys.Trade(instrument, trade.Id);
@@ -62,9 +70,7 @@ public sealed partial class TradingVenue
                     Reserve(p.Listing, p.Participant, p.UnitsReserved, p.FundsReserved);
                     break;
                 case ListingTaken t:
-                    var listingSells = t.Taker == t.Trade.BuyerId;
-                    Trade(t.Trade, listingSells ? null : t.Listing, listingSells ? t.Listing : null);
-                    Cash.Release(Order(t.Listing), t.FundsReleased);
+                    TradeAgainst(t.Trade, t.Listing, standingSells: t.Taker == t.Trade.BuyerId, t.FundsReleased);
                     break;
                 case ListingCancelled x:
                     Release(x.Listing, x.UnitsReleased, x.FundsReleased);
@@ -77,9 +83,7 @@ public sealed partial class TradingVenue
                     Reserve(p.Proposal, p.Proposer, p.UnitsReserved, p.FundsReserved);
                     break;
                 case BulkConfirmed c:
-                    var proposerSells = _proposers[(instrument, c.Proposal.Value)] == c.Trade.SellerId;
-                    Trade(c.Trade, proposerSells ? null : c.Proposal, proposerSells ? c.Proposal : null);
-                    Cash.Release(Order(c.Proposal), c.FundsReleased);
+                    TradeAgainst(c.Trade, c.Proposal, standingSells: _proposers[(instrument, c.Proposal.Value)] == c.Trade.SellerId, c.FundsReleased);
                     _proposers.Remove((instrument, c.Proposal.Value));
                     break;
                 case BulkDeclined d:

@@ -75,39 +75,15 @@ public static partial class ProjectLifecycle
     }
 
     /// <summary>Anyone, including the anonymous public, comments while the notice is open.</summary>
-    public static Decision<ProjectState> Comment(ProjectState state, Actor actor, DateOnly date, string text)
-    {
-        if (state.Phase != ProjectPhase.InPublicNotice || state.Notice is null)
-        {
-            return Decision.Refuse(LifecycleStatus.InvalidTransition, state);
-        }
-
-        var (status, notice, comment) = state.Notice.AddComment(actor, date, text);
-        return status != LifecycleStatus.Ok
-            ? Decision.Refuse(status, state)
-            : Decision.Ok(state with { Notice = notice }, new ProjectNoticeCommented(state.Id, actor, date, comment!.Number, text));
-    }
+    public static Decision<ProjectState> Comment(ProjectState state, Actor actor, DateOnly date, string text) =>
+        NoticeSteps.Comment(state, state.Notice, state.Phase == ProjectPhase.InPublicNotice, actor, date, text,
+            (notice, comment) => Decision.Ok(state with { Notice = notice }, new ProjectNoticeCommented(state.Id, actor, date, comment.Number, text)));
 
     /// <summary>The owner answers a comment, during the notice or afterwards until validation ends.</summary>
-    public static Decision<ProjectState> Answer(ProjectState state, Actor actor, DateOnly date, int commentNumber, string answer)
-    {
-        var status = Access.Owner(actor, state.Owner);
-        if (status == LifecycleStatus.Ok
-            && (state.Notice is null || state.Phase is not (ProjectPhase.InPublicNotice or ProjectPhase.NoticeEnded or ProjectPhase.UnderValidation)))
-        {
-            status = LifecycleStatus.InvalidTransition;
-        }
-
-        if (status != LifecycleStatus.Ok)
-        {
-            return Decision.Refuse(status, state);
-        }
-
-        (status, var notice) = state.Notice!.AnswerComment(commentNumber, date, answer);
-        return status != LifecycleStatus.Ok
-            ? Decision.Refuse(status, state)
-            : Decision.Ok(state with { Notice = notice }, new ProjectCommentAnswered(state.Id, actor, date, commentNumber, answer));
-    }
+    public static Decision<ProjectState> Answer(ProjectState state, Actor actor, DateOnly date, int commentNumber, string answer) =>
+        NoticeSteps.Answer(state, Access.Owner(actor, state.Owner), state.Notice,
+            state.Phase is ProjectPhase.InPublicNotice or ProjectPhase.NoticeEnded or ProjectPhase.UnderValidation, date, commentNumber, answer,
+            notice => Decision.Ok(state with { Notice = notice }, new ProjectCommentAnswered(state.Id, actor, date, commentNumber, answer)));
 
     /// <summary>
     /// The owner withdraws the PDD while the notice is open. The project is a draft again and may be
@@ -141,23 +117,9 @@ public static partial class ProjectLifecycle
     }
 
     /// <summary>The owner or the registry closes the notice once its last working day has passed.</summary>
-    public static Decision<ProjectState> EndNotice(ProjectState state, Actor actor, DateOnly date)
-    {
-        var status = Access.OwnerOrAdministrator(actor, state.Owner);
-        if (status == LifecycleStatus.Ok && (state.Phase != ProjectPhase.InPublicNotice || state.Notice is null))
-        {
-            status = LifecycleStatus.InvalidTransition;
-        }
-
-        if (status == LifecycleStatus.Ok && !state.Notice!.IsOverOn(date))
-        {
-            status = LifecycleStatus.NoticePeriodNotOver;
-        }
-
-        return status != LifecycleStatus.Ok
-            ? Decision.Refuse(status, state)
-            : Decision.Ok(state with { Phase = ProjectPhase.NoticeEnded }, new ProjectNoticeEnded(state.Id, actor, date));
-    }
+    public static Decision<ProjectState> EndNotice(ProjectState state, Actor actor, DateOnly date) =>
+        NoticeSteps.AfterNotice(state, Access.OwnerOrAdministrator(actor, state.Owner), state.Notice, state.Phase == ProjectPhase.InPublicNotice, date,
+            () => Decision.Ok(state with { Phase = ProjectPhase.NoticeEnded }, new ProjectNoticeEnded(state.Id, actor, date)));
 
     /// <summary>The VVB named at publication starts validating.</summary>
     public static Decision<ProjectState> StartValidation(ProjectState state, Actor actor, DateOnly date)

@@ -96,58 +96,23 @@ public static partial class ReductionLifecycle
     }
 
     /// <summary>Anyone, including the anonymous public, comments while the notice is open.</summary>
-    public static Decision<ReductionState> Comment(ReductionState state, Actor actor, DateOnly date, string text)
-    {
-        if (state.Phase != ReductionPhase.InPublicNotice || state.Notice is null)
-        {
-            return Decision.Refuse(LifecycleStatus.InvalidTransition, state);
-        }
-
-        var (status, notice, comment) = state.Notice.AddComment(actor, date, text);
-        return status != LifecycleStatus.Ok
-            ? Decision.Refuse(status, state)
-            : Decision.Ok(state with { Notice = notice }, new ReductionNoticeCommented(state.Id, state.Project, actor, date, comment!.Number, text));
-    }
+    public static Decision<ReductionState> Comment(ReductionState state, Actor actor, DateOnly date, string text) =>
+        NoticeSteps.Comment(state, state.Notice, state.Phase == ReductionPhase.InPublicNotice, actor, date, text,
+            (notice, comment) => Decision.Ok(state with { Notice = notice },
+                new ReductionNoticeCommented(state.Id, state.Project, actor, date, comment.Number, text)));
 
     /// <summary>The owner answers a comment, during the notice or the verification.</summary>
-    public static Decision<ReductionState> Answer(ReductionState state, Actor actor, DateOnly date, int commentNumber, string answer)
-    {
-        var status = Access.Owner(actor, state.Owner);
-        if (status == LifecycleStatus.Ok
-            && (state.Notice is null || state.Phase is not (ReductionPhase.InPublicNotice or ReductionPhase.UnderVerification)))
-        {
-            status = LifecycleStatus.InvalidTransition;
-        }
-
-        if (status != LifecycleStatus.Ok)
-        {
-            return Decision.Refuse(status, state);
-        }
-
-        (status, var notice) = state.Notice!.AnswerComment(commentNumber, date, answer);
-        return status != LifecycleStatus.Ok
-            ? Decision.Refuse(status, state)
-            : Decision.Ok(state with { Notice = notice }, new ReductionCommentAnswered(state.Id, state.Project, actor, date, commentNumber, answer));
-    }
+    public static Decision<ReductionState> Answer(ReductionState state, Actor actor, DateOnly date, int commentNumber, string answer) =>
+        NoticeSteps.Answer(state, Access.Owner(actor, state.Owner), state.Notice,
+            state.Phase is ReductionPhase.InPublicNotice or ReductionPhase.UnderVerification, date, commentNumber, answer,
+            notice => Decision.Ok(state with { Notice = notice },
+                new ReductionCommentAnswered(state.Id, state.Project, actor, date, commentNumber, answer)));
 
     /// <summary>The VVB named at publication starts verifying once the notice is over.</summary>
-    public static Decision<ReductionState> StartVerification(ReductionState state, Actor actor, DateOnly date)
-    {
-        var status = Access.AssignedVvb(actor, state.VerificationVvb);
-        if (status == LifecycleStatus.Ok && (state.Phase != ReductionPhase.InPublicNotice || state.Notice is null))
-        {
-            status = LifecycleStatus.InvalidTransition;
-        }
-
-        if (status == LifecycleStatus.Ok && !state.Notice!.IsOverOn(date))
-        {
-            status = LifecycleStatus.NoticePeriodNotOver;
-        }
-
-        return status != LifecycleStatus.Ok
-            ? Decision.Refuse(status, state)
-            : Decision.Ok(state with { Phase = ReductionPhase.UnderVerification }, new VerificationStarted(state.Id, state.Project, actor, date));
-    }
+    public static Decision<ReductionState> StartVerification(ReductionState state, Actor actor, DateOnly date) =>
+        NoticeSteps.AfterNotice(state, Access.AssignedVvb(actor, state.VerificationVvb), state.Notice, state.Phase == ReductionPhase.InPublicNotice, date,
+            () => Decision.Ok(state with { Phase = ReductionPhase.UnderVerification },
+                new VerificationStarted(state.Id, state.Project, actor, date)));
 
     /// <summary>
     /// The verifying VVB fixes the verified quantity. A report after the due date is accepted and flagged

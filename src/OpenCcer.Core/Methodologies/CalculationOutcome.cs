@@ -18,6 +18,23 @@ public sealed record CalculationOutcome(CalculationStatus Status, IReadOnlyList<
     public static CalculationOutcome UnknownMethodology(string code) =>
         new(CalculationStatus.UnknownMethodology, [new FieldError("code", $"no methodology '{code}' in the catalogue")], null);
 
+    /// <summary>
+    /// The order every calculator decides in: input errors first, then applicability failures (checked
+    /// only on valid input), then the result (computed only for an applicable project).
+    /// </summary>
+    internal static CalculationOutcome Decide(
+        IReadOnlyList<FieldError> errors,
+        Func<IReadOnlyList<FieldError>> checkApplicability,
+        Func<ReductionResult> compute)
+    {
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        var failures = checkApplicability();
+        return failures.Count > 0 ? NotApplicable(failures) : Success(compute());
+    }
+
     private static IReadOnlyList<FieldError> NonEmpty(IReadOnlyList<FieldError> errors) =>
         errors.Count > 0 ? errors : throw new ArgumentException("A failed outcome needs at least one error.", nameof(errors));
 }

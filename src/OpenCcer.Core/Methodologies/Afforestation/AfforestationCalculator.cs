@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpenCcer.Core.Methodologies.Forestry;
 
 namespace OpenCcer.Core.Methodologies.Afforestation;
@@ -7,7 +6,7 @@ namespace OpenCcer.Core.Methodologies.Afforestation;
 /// CCER-14-001-V01 afforestation carbon sink: ΔC_net = ΔC_actual − ΔC_baseline − LK, tree carbon from
 /// sample plots, with the sampling-uncertainty deduction. See <see cref="ForestryResult"/>.
 /// </summary>
-public sealed class AfforestationCalculator : IMethodologyCalculator
+public sealed class AfforestationCalculator() : MethodologyCalculator<AfforestationInput>(MethodologyCode, Read, Calculate)
 {
     public const string MethodologyCode = "CCER-14-001-V01";
 
@@ -17,37 +16,6 @@ public sealed class AfforestationCalculator : IMethodologyCalculator
     public const decimal ParcelMinBefore2020M2 = 667m;
 
     public const int YearsWithoutForestMin = 3;
-
-    public string Code => MethodologyCode;
-
-    public CalculationOutcome CalculateJson(JsonElement input, MethodologyReferenceData reference)
-    {
-        var errors = new List<FieldError>();
-        if (JsonFields.Root(input, errors) is not { } root)
-        {
-            return CalculationOutcome.Invalid(errors);
-        }
-        var forest = ForestryJson.Read(root);
-        AfforestationLand? land = null;
-        if (root.Object("land") is { } l)
-        {
-            var years = l.Int("years_without_forest_before_start", true, 0, 1000);
-            var tenure = l.Bool("tenure_clear");
-            var parcel = l.Decimal("smallest_parcel_m2", min: 0m);
-            var wetland = l.Bool("wetland");
-            var clears = l.Bool("clears_existing_trees");
-            var economic = l.Bool("economic_forest");
-            l.RejectUnknown();
-            if (years is not null && tenure is not null && parcel is not null && wetland is not null && clears is not null && economic is not null)
-            {
-                land = new AfforestationLand(years.Value, tenure.Value, parcel.Value, wetland.Value, clears.Value, economic.Value);
-            }
-        }
-        root.RejectUnknown();
-        return errors.Count > 0 || forest is null || land is null
-            ? CalculationOutcome.Invalid(errors)
-            : Calculate(new AfforestationInput(forest, land), reference);
-    }
 
     /// <summary>Every failed applicability condition; empty when the project qualifies.</summary>
     public static IReadOnlyList<FieldError> CheckApplicability(AfforestationInput input, MethodologyInfo info)
@@ -90,13 +58,30 @@ public sealed class AfforestationCalculator : IMethodologyCalculator
         {
             errors.Add(new FieldError("land.smallest_parcel_m2", "must not be negative"));
         }
-        if (errors.Count > 0)
-        {
-            return CalculationOutcome.Invalid(errors);
-        }
-        var failures = CheckApplicability(input, reference.Info(MethodologyCode));
-        return failures.Count > 0
-            ? CalculationOutcome.NotApplicable(failures)
-            : CalculationOutcome.Success(ForestryAccounting.Compute(MethodologyCode, input.Forest, reference.Species, sedimentRate: null));
+        return CalculationOutcome.Decide(
+            errors,
+            () => CheckApplicability(input, reference.Info(MethodologyCode)),
+            () => ForestryAccounting.Compute(MethodologyCode, input.Forest, reference.Species, sedimentRate: null));
+    }
+
+    private static AfforestationInput? Read(JsonFields root)
+    {
+        var forest = ForestryJson.Read(root);
+        var land = root.Object("land") is { } l ? ReadLand(l) : null;
+        return forest is null || land is null ? null : new AfforestationInput(forest, land);
+    }
+
+    private static AfforestationLand? ReadLand(JsonFields land)
+    {
+        var years = land.Int("years_without_forest_before_start", true, 0, 1000);
+        var tenure = land.Bool("tenure_clear");
+        var parcel = land.Decimal("smallest_parcel_m2", min: 0m);
+        var wetland = land.Bool("wetland");
+        var clears = land.Bool("clears_existing_trees");
+        var economic = land.Bool("economic_forest");
+        land.RejectUnknown();
+        return years is null || tenure is null || parcel is null || wetland is null || clears is null || economic is null
+            ? null
+            : new AfforestationLand(years.Value, tenure.Value, parcel.Value, wetland.Value, clears.Value, economic.Value);
     }
 }

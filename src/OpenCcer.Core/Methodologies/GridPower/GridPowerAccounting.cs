@@ -1,3 +1,5 @@
+using OpenCcer.Core.Methodologies.SolarThermal;
+
 namespace OpenCcer.Core.Methodologies.GridPower;
 
 /// <summary>
@@ -69,10 +71,16 @@ internal static class GridPowerAccounting
         }
     }
 
-    /// <summary>Applicability and crediting-period conditions of the common part; every failure.</summary>
-    internal static List<FieldError> Applicability(GridPowerInput input, MethodologyInfo info)
+    /// <summary>
+    /// Adds, after the methodology's own failures, the conditions both methodologies share: no trading
+    /// of green electricity certificates, the crediting period, and the meter class.
+    /// </summary>
+    internal static void CheckApplicability(GridPowerInput input, bool tradesGreenCertificates, MethodologyInfo info, List<FieldError> failures)
     {
-        var failures = new List<FieldError>();
+        if (tradesGreenCertificates)
+        {
+            failures.Add(new FieldError("trades_green_certificates", "a project that trades green electricity certificates may not apply"));
+        }
         CreditingChecks.Check(input.CreditingPeriod, info, input.Mode, input.Periods.Select(p => (p.Start, p.End)).ToArray(), "periods", failures);
         for (var i = 0; i < input.Periods.Count; i++)
         {
@@ -84,11 +92,10 @@ internal static class GridPowerAccounting
                     $"class {meter.AccuracyClass} is worse than the required class {input.Settings.MeterClassMaxPercent}"));
             }
         }
-        return failures;
     }
 
     /// <summary>Per-period baseline on a validated input.</summary>
-    internal static IReadOnlyList<PowerPeriodResult> Baseline(GridPowerInput input, GridFactorTable table)
+    private static IReadOnlyList<PowerPeriodResult> Baseline(GridPowerInput input, GridFactorTable table)
     {
         var results = new PowerPeriodResult[input.Periods.Count];
         for (var i = 0; i < results.Length; i++)
@@ -105,7 +112,34 @@ internal static class GridPowerAccounting
         return results;
     }
 
-    internal static IReadOnlyList<string> FactorNotes(IEnumerable<EmissionFactorUsed> factors) =>
+    /// <summary>
+    /// ER = BE − PE − LE on a validated, applicable input, with LE = 0 for both methodologies and PE the
+    /// sum of <paramref name="fuelLines"/> (none for offshore wind). Only CCER-01-001-V01, which has project
+    /// emissions, notes when the reductions come out negative.
+    /// </summary>
+    internal static GridPowerResult Result(string methodologyCode, GridPowerInput input, GridFactorTable table,
+        IReadOnlyList<FuelLineResult> fuelLines, bool noteNegativeReductions)
+    {
+        var periods = Baseline(input, table);
+        var baseline = periods.Sum(p => p.BaselineTco2);
+        var projectEmissions = fuelLines.Sum(l => l.EmissionsTco2);
+        const decimal leakage = 0m;
+        var reductions = baseline - projectEmissions - leakage;
+        var factors = periods.Select(p => p.Factor).Distinct().ToArray();
+        var notes = FactorNotes(factors).ToList();
+        if (noteNegativeReductions && reductions < 0m)
+        {
+            notes.Add("Project emissions exceed the baseline: no units for this calculation.");
+        }
+        return new GridPowerResult(
+            methodologyCode, input.Mode, input.Grid, periods, factors,
+            periods.Sum(p => p.ExportMwh), periods.Sum(p => p.ExportCorrectedMwh),
+            periods.Sum(p => p.ImportMwh), periods.Sum(p => p.ImportCorrectedMwh),
+            periods.Sum(p => p.NetExportMwh), baseline, fuelLines, projectEmissions, leakage, reductions,
+            RoundingStep.ToWholeTonnes(reductions, input.Settings.Rounding), notes);
+    }
+
+    private static IReadOnlyList<string> FactorNotes(IEnumerable<EmissionFactorUsed> factors) =>
         factors.Where(f => f.FellBackToEarlierYear)
             .Select(f => $"Grid factors for {f.Row!.Grid} {f.RequestedYear} are not published; the latest earlier year, {f.Row.Year} ({f.Row.Status}), is used.")
             .ToArray();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpenCcer.Core.Methodologies.Forestry;
 
 namespace OpenCcer.Core.Methodologies.Mangrove;
@@ -7,42 +6,9 @@ namespace OpenCcer.Core.Methodologies.Mangrove;
 /// CCER-14-002-V01 mangrove planting: the afforestation accounting plus a sediment carbon pool,
 /// Σ stratum area × accumulation rate × years × 44/12 (rate CONFIGURABLE, IPCC default 1.62 tC/ha/yr).
 /// </summary>
-public sealed class MangroveCalculator : IMethodologyCalculator
+public sealed class MangroveCalculator() : MethodologyCalculator<MangroveInput>(MethodologyCode, Read, Calculate)
 {
     public const string MethodologyCode = "CCER-14-002-V01";
-
-    public string Code => MethodologyCode;
-
-    public CalculationOutcome CalculateJson(JsonElement input, MethodologyReferenceData reference)
-    {
-        var errors = new List<FieldError>();
-        if (JsonFields.Root(input, errors) is not { } root)
-        {
-            return CalculationOutcome.Invalid(errors);
-        }
-        var forest = ForestryJson.Read(root);
-        MangroveLand? land = null;
-        if (root.Object("land") is { } l)
-        {
-            var site = l.Choice("site", true, "bare_tidal_flat", "retired_aquaculture_pond", "other");
-            var tenure = l.Bool("tenure_proof");
-            l.RejectUnknown();
-            if (site is not null && tenure is not null)
-            {
-                var kind = site switch
-                {
-                    "bare_tidal_flat" => MangroveSite.BareTidalFlat,
-                    "retired_aquaculture_pond" => MangroveSite.RetiredAquaculturePond,
-                    _ => MangroveSite.Other,
-                };
-                land = new MangroveLand(kind, tenure.Value);
-            }
-        }
-        root.RejectUnknown();
-        return errors.Count > 0 || forest is null || land is null
-            ? CalculationOutcome.Invalid(errors)
-            : Calculate(new MangroveInput(forest, land), reference);
-    }
 
     /// <summary>Every failed applicability condition; empty when the project qualifies.</summary>
     public static IReadOnlyList<FieldError> CheckApplicability(MangroveInput input, MethodologyInfo info, SpeciesTable species)
@@ -72,17 +38,34 @@ public sealed class MangroveCalculator : IMethodologyCalculator
         return failures;
     }
 
-    public static CalculationOutcome Calculate(MangroveInput input, MethodologyReferenceData reference)
+    public static CalculationOutcome Calculate(MangroveInput input, MethodologyReferenceData reference) =>
+        CalculationOutcome.Decide(
+            ForestryAccounting.Validate(input.Forest, reference.Species),
+            () => CheckApplicability(input, reference.Info(MethodologyCode), reference.Species),
+            () => ForestryAccounting.Compute(MethodologyCode, input.Forest, reference.Species, input.Forest.Settings.SedimentRateTcPerHaYear));
+
+    private static MangroveInput? Read(JsonFields root)
     {
-        var errors = ForestryAccounting.Validate(input.Forest, reference.Species);
-        if (errors.Count > 0)
+        var forest = ForestryJson.Read(root);
+        var land = root.Object("land") is { } l ? ReadLand(l) : null;
+        return forest is null || land is null ? null : new MangroveInput(forest, land);
+    }
+
+    private static MangroveLand? ReadLand(JsonFields land)
+    {
+        var site = land.Choice("site", true, "bare_tidal_flat", "retired_aquaculture_pond", "other");
+        var tenure = land.Bool("tenure_proof");
+        land.RejectUnknown();
+        if (site is null || tenure is null)
         {
-            return CalculationOutcome.Invalid(errors);
+            return null;
         }
-        var failures = CheckApplicability(input, reference.Info(MethodologyCode), reference.Species);
-        return failures.Count > 0
-            ? CalculationOutcome.NotApplicable(failures)
-            : CalculationOutcome.Success(ForestryAccounting.Compute(MethodologyCode, input.Forest, reference.Species,
-                input.Forest.Settings.SedimentRateTcPerHaYear));
+        var kind = site switch
+        {
+            "bare_tidal_flat" => MangroveSite.BareTidalFlat,
+            "retired_aquaculture_pond" => MangroveSite.RetiredAquaculturePond,
+            _ => MangroveSite.Other,
+        };
+        return new MangroveLand(kind, tenure.Value);
     }
 }

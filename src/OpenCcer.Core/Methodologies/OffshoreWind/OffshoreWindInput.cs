@@ -6,8 +6,4 @@ namespace OpenCcer.Core.Methodologies.OffshoreWind;
 /// Input of CCER-01-002-V01: the common grid-power part plus the siting facts that decide
 /// applicability (distance from shore in km, water depth in m) and the green-certificate declaration.
 /// </summary>
-public sealed record OffshoreWindInput(
-    GridPowerInput Power,
-    decimal DistanceOffshoreKm,
-    decimal WaterDepthM,
-    bool TradesGreenCertificates);
+public sealed record OffshoreWindInput(GridPowerInput Power, decimal DistanceOffshoreKm, decimal WaterDepthM, bool TradesGreenCertificates);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpenCcer.Core.Methodologies.GridPower;
 
 namespace OpenCcer.Core.Methodologies.SolarThermal;
@@ -7,17 +6,9 @@ namespace OpenCcer.Core.Methodologies.SolarThermal;
 /// CCER-01-001-V01 grid-connected solar thermal power: ER_y = BE_y − PE_y, BE_y = EG_PJ,y × EF_grid,CM,y,
 /// PE_y = Σ_i FC_i,y × NCV_i,y × CC_i,y × OF_i,y × 44/12 (fossil fuel for anti-freeze heating); leakage 0.
 /// </summary>
-public sealed class SolarThermalCalculator : IMethodologyCalculator
+public sealed class SolarThermalCalculator() : MethodologyCalculator<SolarThermalInput>(MethodologyCode, SolarThermalJson.Read, Calculate)
 {
     public const string MethodologyCode = "CCER-01-001-V01";
-
-    public string Code => MethodologyCode;
-
-    public CalculationOutcome CalculateJson(JsonElement input, MethodologyReferenceData reference)
-    {
-        var read = SolarThermalJson.Read(input);
-        return read.Input is null ? CalculationOutcome.Invalid(read.Errors) : Calculate(read.Input, reference);
-    }
 
     /// <summary>Every failed applicability condition; empty when the project qualifies.</summary>
     public static IReadOnlyList<FieldError> CheckApplicability(SolarThermalInput input, MethodologyInfo info)
@@ -27,11 +18,7 @@ public sealed class SolarThermalCalculator : IMethodologyCalculator
         {
             failures.Add(new FieldError("output_metered_separately", "solar thermal output must be metered separately"));
         }
-        if (input.TradesGreenCertificates)
-        {
-            failures.Add(new FieldError("trades_green_certificates", "a project that trades green electricity certificates may not apply"));
-        }
-        failures.AddRange(GridPowerAccounting.Applicability(input.Power, info));
+        GridPowerAccounting.CheckApplicability(input.Power, input.TradesGreenCertificates, info, failures);
         return failures;
     }
 
@@ -39,34 +26,11 @@ public sealed class SolarThermalCalculator : IMethodologyCalculator
     {
         var errors = GridPowerAccounting.Validate(input.Power, reference.GridFactors);
         ValidateFuel(input, reference.Fuels, errors);
-        if (errors.Count > 0)
-        {
-            return CalculationOutcome.Invalid(errors);
-        }
-        var failures = CheckApplicability(input, reference.Info(MethodologyCode));
-        if (failures.Count > 0)
-        {
-            return CalculationOutcome.NotApplicable(failures);
-        }
-
-        var periods = GridPowerAccounting.Baseline(input.Power, reference.GridFactors);
-        var baseline = periods.Sum(p => p.BaselineTco2);
-        var fuelLines = input.Fuel.Select(f => FuelLine(f, reference.Fuels, input.Power.Settings)).ToArray();
-        var projectEmissions = fuelLines.Sum(l => l.EmissionsTco2);
-        const decimal leakage = 0m;
-        var reductions = baseline - projectEmissions - leakage;
-        var factors = periods.Select(p => p.Factor).Distinct().ToArray();
-        var notes = GridPowerAccounting.FactorNotes(factors).ToList();
-        if (reductions < 0m)
-        {
-            notes.Add("Project emissions exceed the baseline: no units for this calculation.");
-        }
-        return CalculationOutcome.Success(new GridPowerResult(
-            MethodologyCode, input.Power.Mode, input.Power.Grid, periods, factors,
-            periods.Sum(p => p.ExportMwh), periods.Sum(p => p.ExportCorrectedMwh),
-            periods.Sum(p => p.ImportMwh), periods.Sum(p => p.ImportCorrectedMwh),
-            periods.Sum(p => p.NetExportMwh), baseline, fuelLines, projectEmissions, leakage, reductions,
-            RoundingStep.ToWholeTonnes(reductions, input.Power.Settings.Rounding), notes));
+        return CalculationOutcome.Decide(
+            errors,
+            () => CheckApplicability(input, reference.Info(MethodologyCode)),
+            () => GridPowerAccounting.Result(MethodologyCode, input.Power, reference.GridFactors,
+                input.Fuel.Select(f => FuelLine(f, reference.Fuels, input.Power.Settings)).ToArray(), noteNegativeReductions: true));
     }
 
     private static FuelLineResult FuelLine(FuelConsumption f, FuelDefaultTable fuels, GridPowerSettings settings)

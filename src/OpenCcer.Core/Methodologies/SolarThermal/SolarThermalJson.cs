@@ -1,30 +1,18 @@
-using System.Text.Json;
 using OpenCcer.Core.Methodologies.GridPower;
 
 namespace OpenCcer.Core.Methodologies.SolarThermal;
 
 /// <summary>Binds the documented JSON input of CCER-01-001-V01; every bad field is reported.</summary>
-public static class SolarThermalJson
+internal static class SolarThermalJson
 {
-    /// <summary>Either an input (and no errors) or the errors (and no input).</summary>
-    public sealed record Reading(SolarThermalInput? Input, IReadOnlyList<FieldError> Errors);
-
-    public static Reading Read(JsonElement json)
+    internal static SolarThermalInput Read(JsonFields root)
     {
-        var errors = new List<FieldError>();
-        if (JsonFields.Root(json, errors) is not { } root)
-        {
-            return new Reading(null, errors);
-        }
         var mode = JsonCommon.ReadMode(root);
         var power = GridPowerJson.Read(root, mode);
         var fuel = mode == CalculationMode.ExAnte ? ReadExAnteFuel(root, power) : ReadFuel(root);
         var metered = root.Bool("output_metered_separately") ?? false;
         var gec = root.Bool("trades_green_certificates", required: false) ?? false;
-        root.RejectUnknown();
-        return errors.Count > 0
-            ? new Reading(null, errors)
-            : new Reading(new SolarThermalInput(power, fuel, metered, gec), []);
+        return new SolarThermalInput(power, fuel, metered, gec);
     }
 
     private static IReadOnlyList<FuelConsumption> ReadFuel(JsonFields root)
