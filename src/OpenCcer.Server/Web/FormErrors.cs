@@ -73,4 +73,8 @@ public sealed class FormErrors
         Fail(summary.Trim());
         return false;
     }
+
+    /// <summary>A handler's refusal shown as the API would answer it: field errors next to <paramref name="fields"/>, the rest in the summary.</summary>
+    public void Accept(OpenCcer.Application.Refusal refusal, IStringLocalizer text, params string[] fields) =>
+        Accept(OpenCcer.Server.Api.Problems.ToProblem(refusal), text, fields);
 }
