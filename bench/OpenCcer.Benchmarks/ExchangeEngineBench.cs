@@ -39,7 +39,7 @@ internal static class ExchangeEngineBench
                     new TransferUnits(s.RegistryAccount, s.TradingAccount, instrument, 1_000_000, TransferReason.ToTrading, null))));
             }
             time.Now = time.Now.AddDays(1);
-            await Must((await CashDesk.DepositAsync(exchange, new SimulatedSettlementBank(), "deposit", buyer, new Money(1_000_000_00))).Outcome);
+            await Must(await exchange.ExecuteAsync("deposit", "deposit", _ => ExchangeStep.Run(new DepositCash(buyer, new Money(1_000_000_00), "BENCH"))));
 
             long lastListing = 0;
             var watch = Stopwatch.StartNew();

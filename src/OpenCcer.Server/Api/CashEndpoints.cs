@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using OpenCcer.Application;
-using OpenCcer.Core.Exchange;
-using OpenCcer.Core.Lifecycle;
-using OpenCcer.Storage;
+using OpenCcer.Application.Cash;
 using OpenCcer.Storage.Exchange;
 
 namespace OpenCcer.Server.Api;
@@ -28,78 +26,37 @@ public static class CashEndpoints
         return app;
     }
 
-    private static Task<IResult> Deposit(HttpContext http, ExchangeEngine exchange, ISettlementBank bank, JsonSerializerOptions json) =>
-        Move(http, exchange, bank, json, CashDesk.DepositAsync);
+    private static async Task<IResult> Deposit(HttpContext http, CashDesk cash, JsonSerializerOptions json) =>
+        await Move(http, json, (caller, body, ct) => cash.DepositAsync(caller, body, ct));
 
-    private static Task<IResult> Withdraw(HttpContext http, ExchangeEngine exchange, ISettlementBank bank, JsonSerializerOptions json) =>
-        Move(http, exchange, bank, json, CashDesk.WithdrawAsync);
+    private static async Task<IResult> Withdraw(HttpContext http, CashDesk cash, JsonSerializerOptions json) =>
+        await Move(http, json, (caller, body, ct) => cash.WithdrawAsync(caller, body, ct));
 
-    private static async Task<IResult> Move(HttpContext http, ExchangeEngine exchange, ISettlementBank bank, JsonSerializerOptions json,
-        Func<ExchangeEngine, ISettlementBank, string, ParticipantId, Money, CancellationToken, Task<(ExchangeOutcome, BankReceipt?)>> move)
+    private static async Task<IResult> Move(HttpContext http, JsonSerializerOptions json, Func<Caller, CashRequest, CancellationToken, Task<Outcome<CashMoved>>> move)
     {
         var (body, problem) = await RequestReader.ReadAsync<CashRequest>(http, json);
         if (problem is not null) return problem;
-        var r = new Fields();
-        var op = r.OperationId(body!.OperationId);
-        if (body.AmountFen is null or <= 0) r.Fail("amount_fen", "Required: a positive amount in fen (100 = 1.00 CNY).");
-        if (r.HasErrors) return r.Refusal().ToProblem();
-        var me = await ExchangeCall.ParticipantAsync(exchange.Store, Caller.Of(http.User).SubjectId, http.RequestAborted);
-        if (me is null) return ExchangeProblems.For(VenueStatus.NoTradingAccount);
-        ExchangeOutcome outcome;
-        BankReceipt? receipt;
-        try
+        return (await move(Caller.Of(http.User), body!, http.RequestAborted)).ToResult(moved => TypedResults.Ok(new
         {
-            (outcome, receipt) = await move(exchange, bank, op, new ParticipantId(me.Value), new Money(body.AmountFen!.Value), http.RequestAborted);
-        }
-        catch (StoreUnavailableException e)
-        {
-            return ExchangeCall.Unavailable(e);
-        }
-        if (ExchangeProblems.Of(outcome, op) is { } refused) return outcome.Status == VenueStatus.BankRefused && receipt?.Reason is { } why
-            ? ExchangeProblems.For(VenueStatus.BankRefused, why)
-            : refused;
-        var account = await exchange.Store.CashAccountAsync(me.Value, http.RequestAborted);
-        return TypedResults.Ok(new
-        {
-            OperationId = op,
-            Sequence = outcome.Sequence!.Value,
-            outcome.Replayed,
-            BankReference = receipt?.Reference,
-            Cash = View(me.Value, account),
-        });
+            moved.OperationId,
+            moved.Sequence,
+            moved.Replayed,
+            moved.BankReference,
+            Cash = View(moved.ParticipantId, moved.Account),
+        }));
     }
 
     private static CashView View(long participant, CashAccountRow? row) =>
         new(participant, row?.BalanceFen ?? 0, row?.HeldFen ?? 0, row?.AvailableFen ?? 0);
 
-    /// <summary>The participant whose cash the caller may read: its own, or any named one for the exchange and the regulator.</summary>
-    private static async Task<(long? Participant, IResult? Problem)> Whose(HttpContext http, LedgerStore store, long? participantId)
-    {
-        var caller = Caller.Of(http.User);
-        if (caller.Role is Role.ExchangeOperator or Role.Regulator)
-            return participantId is { } named ? (named, null) : (null, Problems.Invalid("participant_id", "Required: the participant (trading account id) to read."));
-        var me = await ExchangeCall.ParticipantAsync(store, caller.SubjectId, http.RequestAborted);
-        if (me is null) return (null, ExchangeProblems.For(VenueStatus.NoTradingAccount));
-        return participantId is null || participantId == me ? (me, null) : (null, Problems.Forbidden("This cash account belongs to another subject."));
-    }
+    private static async Task<IResult> Balance(HttpContext http, CashDesk cash, [FromQuery(Name = "participant_id")] long? participantId) =>
+        (await cash.BalanceAsync(Caller.Of(http.User), participantId, http.RequestAborted)).ToResult(row => TypedResults.Ok(View(row.ParticipantId, row)));
 
-    private static async Task<IResult> Balance(HttpContext http, ExchangeEngine exchange, [FromQuery(Name = "participant_id")] long? participantId)
-    {
-        var (who, problem) = await Whose(http, exchange.Store, participantId);
-        if (problem is not null) return problem;
-        return TypedResults.Ok(View(who!.Value, await exchange.Store.CashAccountAsync(who.Value, http.RequestAborted)));
-    }
-
-    private static async Task<IResult> Statement(HttpContext http, ExchangeEngine exchange, [FromQuery(Name = "participant_id")] long? participantId,
-        [FromQuery(Name = "after_id")] long? afterId, int? limit)
-    {
-        var (who, problem) = await Whose(http, exchange.Store, participantId);
-        if (problem is not null) return problem;
-        var postings = await exchange.Store.CashPostingsAsync(who!.Value, afterId ?? 0, limit ?? 100, http.RequestAborted);
-        return TypedResults.Ok(new
+    private static async Task<IResult> Statement(HttpContext http, CashDesk cash, [FromQuery(Name = "participant_id")] long? participantId,
+        [FromQuery(Name = "after_id")] long? afterId, int? limit) =>
+        (await cash.StatementAsync(Caller.Of(http.User), participantId, afterId, limit, http.RequestAborted)).ToResult(s => TypedResults.Ok(new
         {
-            ParticipantId = who.Value,
-            Postings = postings.Select(p => new PostingView(p.Id, p.Kind, p.AmountFen, p.BalanceFen, p.Reference, p.At)),
-        });
-    }
+            s.ParticipantId,
+            Postings = s.Postings.Select(p => new PostingView(p.Id, p.Kind, p.AmountFen, p.BalanceFen, p.Reference, p.At)),
+        }));
 }

@@ -1,42 +1,17 @@
+using System.Text.Json;
 using OpenCcer.Application;
-using OpenCcer.Core.Exchange;
-using OpenCcer.Storage;
-using OpenCcer.Storage.Exchange;
+using OpenCcer.Application.Exchange;
 
 namespace OpenCcer.Server.Api;
 
-/// <summary>Submits one exchange operation and turns its outcome into an HTTP result.</summary>
+/// <summary>The exchange routes' one shape: read the body, call the handler as the caller, answer its outcome.</summary>
 internal static class ExchangeCall
 {
-    public static async Task<IResult> SubmitAsync(HttpContext http, ExchangeEngine exchange, string operationId, string requestHash,
-        Func<ExchangeContext, ExchangeStep> build, bool opensOrder = false)
+    public static async Task<IResult> Write<TRequest>(HttpContext http, JsonSerializerOptions json,
+        Func<Caller, TRequest, CancellationToken, Task<Outcome<ExchangeDone>>> handler) where TRequest : class
     {
-        ExchangeOutcome outcome;
-        try
-        {
-            outcome = await exchange.ExecuteAsync(operationId, requestHash, build, http.RequestAborted);
-        }
-        catch (StoreUnavailableException e)
-        {
-            return Unavailable(e);
-        }
-        return ExchangeProblems.Of(outcome, operationId) ?? TypedResults.Ok(ExchangeOperationView.Of(operationId, outcome, opensOrder));
+        var (body, problem) = await RequestReader.ReadAsync<TRequest>(http, json);
+        if (problem is not null) return problem;
+        return (await handler(Caller.Of(http.User), body!, http.RequestAborted)).ToResult(done => TypedResults.Ok(ExchangeOperationView.Of(done)));
     }
-
-    public static IResult Unavailable(StoreUnavailableException e) => TypedResults.Problem(statusCode: 503,
-        title: "The exchange store is unavailable.", type: Problems.StoreUnavailable, detail: e.Message + " Nothing was done; repeat the request.");
-
-    /// <summary>The caller's participant id (its trading account), built on the writer from the live ledger.</summary>
-    public static Func<ExchangeContext, ExchangeStep> AsParticipant(HttpContext http, Func<ExchangeContext, ParticipantId, ExchangeStep> build)
-    {
-        var subject = Caller.Of(http.User).SubjectId;
-        return c => c.ParticipantOf(subject) is { } me ? build(c, me) : ExchangeStep.Refuse(VenueStatus.NoTradingAccount);
-    }
-
-    /// <summary>The participant id of a subject from the projections, for reads outside the writer.</summary>
-    public static async Task<long?> ParticipantAsync(LedgerStore store, string? subjectId, CancellationToken ct) =>
-        subjectId is null ? null : (await store.AccountsOfSubjectAsync(subjectId, ct)).FirstOrDefault(a => a.Kind == 2)?.Id;
-
-    public static string Hash(HttpContext http, params object?[] fields) =>
-        CashDesk.RequestHash([http.Request.Method, http.Request.Path.Value, Caller.Of(http.User).SubjectId, .. fields]);
 }

@@ -1,3 +1,5 @@
+using OpenCcer.Application.Cash;
+using OpenCcer.Application.Exchange;
 using OpenCcer.Core.Exchange;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Storage;
@@ -33,6 +35,8 @@ public static class ExchangeSetup
         builder.Services.AddSingleton(sp => ExchangeEngine.StartAsync(registry, clock, rules, sp.GetRequiredService<TimeProvider>())
             .GetAwaiter().GetResult());
         builder.Services.AddSingleton<ISettlementBank>(new SimulatedSettlementBank());
+        builder.Services.AddSingleton<ListedTrading>().AddSingleton<BulkAgreements>().AddSingleton<OneWayBiddings>().AddSingleton<MarketOperations>()
+            .AddSingleton<Surveillance>().AddSingleton<SettlementReads>().AddSingleton<CashDesk>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(TraderPolicy, p => p.RequireRole(Roles.AccountHolders))
             .AddPolicy(OperatorPolicy, p => p.RequireRole(Roles.ExchangeOperator))

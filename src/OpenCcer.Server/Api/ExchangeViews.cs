@@ -1,3 +1,4 @@
+using OpenCcer.Application.Exchange;
 using OpenCcer.Core.Exchange;
 using OpenCcer.Storage.Exchange;
 
@@ -17,11 +18,10 @@ public sealed record TradeView(string ProjectCode, int Vintage, long TradeId, st
 public sealed record ExchangeOperationView(string OperationId, long Sequence, bool Replayed, long? OrderId, IReadOnlyList<TradeView> Trades,
     IReadOnlyList<ExchangeEvent> Events)
 {
-    public static ExchangeOperationView Of(string operationId, ExchangeOutcome o, bool opensOrder) => new(operationId, o.Sequence!.Value, o.Replayed,
-        opensOrder ? o.Sequence : null,
-        [.. o.Events.Select(e => e switch { ListingTaken t => t.Trade, BulkConfirmed c => c.Trade, BidAllocated a => a.Trade, _ => null })
+    public static ExchangeOperationView Of(ExchangeDone done) => new(done.OperationId, done.Sequence, done.Outcome.Replayed, done.OrderId,
+        [.. done.Outcome.Events.Select(e => e switch { ListingTaken t => t.Trade, BulkConfirmed c => c.Trade, BidAllocated a => a.Trade, _ => null })
             .OfType<Trade>().Select(TradeView.Of)],
-        o.Events);
+        done.Outcome.Events);
 }
 
 public sealed record DepthLevelView(long PriceFen, long QuantityTonnes, int Listings);

@@ -3,11 +3,9 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Mvc;
 using OpenCcer.Application;
+using OpenCcer.Application.Exchange;
 using OpenCcer.Core.Exchange;
-using OpenCcer.Core.Lifecycle;
-using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
-using OpenCcer.Storage;
 using OpenCcer.Storage.Exchange;
 
 namespace OpenCcer.Server.Api;
@@ -56,42 +54,13 @@ public static class MarketEndpoints
         return TypedResults.Ok(trades.Select(t => new TradePrintView(t.TradeId, t.Method, t.PriceFen, t.Quantity, t.TurnoverFen, t.At)));
     }
 
-    private static async Task<IResult> Report(HttpContext http, ExchangeEngine exchange, string date, [FromQuery(Name = "participant_id")] long? participantId)
+    private static async Task<IResult> Report(HttpContext http, SettlementReads reads, string date, [FromQuery(Name = "participant_id")] long? participantId)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return Problems.Invalid("date", "A trading date, yyyy-MM-dd.");
-        return await ReportAsync(http, exchange, day, participantId);
+        return (await reads.ReportAsync(Caller.Of(http.User), day, participantId, http.RequestAborted))
+            .ToResult(reports => TypedResults.Ok(reports.Select(SettlementReportView.Of).ToList()));
     }
-
-    private static async Task<IResult> ReportAsync(HttpContext http, ExchangeEngine exchange, DateOnly date, long? participantId)
-    {
-        var caller = Caller.Of(http.User);
-        var text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        List<long> participants;
-        if (caller.Role is Role.ExchangeOperator or Role.Regulator)
-        {
-            participants = participantId is { } named ? [named] : await exchange.Store.SettledParticipantsAsync(text, http.RequestAborted);
-        }
-        else
-        {
-            var me = await ExchangeCall.ParticipantAsync(exchange.Store, caller.SubjectId, http.RequestAborted);
-            if (me is null) return ExchangeProblems.For(VenueStatus.NoTradingAccount);
-            if (participantId is not null && participantId != me) return Problems.Forbidden("This report belongs to another subject.");
-            participants = [me.Value];
-        }
-        var reports = new List<SettlementReportView>();
-        foreach (var p in participants)
-        {
-            var trades = (await exchange.Store.SettledTradesAsync(p, text, http.RequestAborted)).Select(TradeOf);
-            reports.Add(SettlementReportView.Of(SettlementReport.For(new ParticipantId(p), date, trades)));
-        }
-        return TypedResults.Ok(reports);
-    }
-
-    private static Trade TradeOf(TradeRow t) => new(new TradeId(t.TradeId), new Instrument(t.ProjectCode, t.Vintage), new ParticipantId(t.BuyerId),
-        new ParticipantId(t.SellerId), new PricePerTonne(t.PriceFen), new Tonnes(t.Quantity),
-        DateTimeOffset.Parse(t.At, CultureInfo.InvariantCulture), Enum.Parse<TradeMethod>(t.Method.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
-        new Money(t.BuyerFeeFen), new Money(t.SellerFeeFen));
 
     private static async Task Feed(HttpContext http, ExchangeEngine exchange, JsonSerializerOptions json)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using OpenCcer.Application;
+using OpenCcer.Application.Exchange;
 using OpenCcer.Core.Exchange;
 using OpenCcer.Core.Registry;
 using OpenCcer.Storage;
@@ -35,40 +35,12 @@ public static class SurveillanceEndpoints
         return app;
     }
 
-    private static async Task<IResult> Restrict(HttpContext http, ExchangeEngine exchange, JsonSerializerOptions json, string projectCode, int vintage)
-    {
-        var (body, problem) = await RequestReader.ReadAsync<RestrictSubjectRequest>(http, json);
-        if (problem is not null) return problem;
-        var r = new Fields();
-        var op = r.OperationId(body!.OperationId);
-        var participant = r.Required("participant_id", body.ParticipantId);
-        var reason = r.Text("reason", body.Reason, LedgerLimits.TextLengthMax);
-        if (r.HasErrors) return r.Refusal().ToProblem();
-        var instrument = new Instrument(projectCode, vintage);
-        return await SubmitAsync(http, exchange, op, Hash(http, participant, reason),
-            c => OnTradingAccount(c, participant, p => new RestrictSubject(p, reason), instrument));
-    }
+    private static Task<IResult> Restrict(HttpContext http, Surveillance surveillance, JsonSerializerOptions json, string projectCode, int vintage) =>
+        Write<RestrictSubjectRequest>(http, json, (caller, body, ct) => surveillance.RestrictAsync(caller, new Instrument(projectCode, vintage), body, ct));
 
-    private static async Task<IResult> Lift(HttpContext http, ExchangeEngine exchange, JsonSerializerOptions json, string projectCode, int vintage,
-        long participantId)
-    {
-        var (body, problem) = await RequestReader.ReadAsync<OperationOnlyRequest>(http, json);
-        if (problem is not null) return problem;
-        var r = new Fields();
-        var op = r.OperationId(body!.OperationId);
-        if (r.HasErrors) return r.Refusal().ToProblem();
-        var instrument = new Instrument(projectCode, vintage);
-        return await SubmitAsync(http, exchange, op, Hash(http),
-            c => OnTradingAccount(c, participantId, p => new LiftSubjectRestriction(p), instrument));
-    }
-
-    private static ExchangeStep OnTradingAccount(ExchangeContext c, long participant, Func<ParticipantId, MarketCommand> command, Instrument instrument)
-    {
-        var id = new ParticipantId(participant);
-        return LedgerBridge.TradingAccount(c.Ledger, id) is null
-            ? ExchangeStep.Refuse(VenueStatus.NoTradingAccount)
-            : ExchangeStep.Run(new ToMarket(instrument, command(id)));
-    }
+    private static Task<IResult> Lift(HttpContext http, Surveillance surveillance, JsonSerializerOptions json, string projectCode, int vintage,
+        long participantId) =>
+        Write<OperationOnlyRequest>(http, json, (caller, body, ct) => surveillance.LiftAsync(caller, new Instrument(projectCode, vintage), participantId, body, ct));
 
     private static async Task<IResult> Flags(LedgerStore store, [FromQuery(Name = "before_sequence")] long? before, int? limit, CancellationToken ct)
     {
@@ -103,8 +75,6 @@ public static class SurveillanceEndpoints
         return found;
     }
 }
-
-public sealed record RestrictSubjectRequest(string? OperationId, long? ParticipantId, string? Reason);
 
 public sealed record SurveillanceFlagView(long Sequence, string? ProjectCode, int? Vintage, string Kind, long ParticipantId, long? CounterpartyId,
     long? TradeId, DateTimeOffset At);

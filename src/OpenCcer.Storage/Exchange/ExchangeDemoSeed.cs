@@ -38,11 +38,21 @@ public static class ExchangeDemoSeed
         if (!listing.IsOk) return applied;
 
         var buyer = await ExchangeCallParticipantAsync(exchange, Buyer, ct);
-        if (buyer is { } b) Count((await CashDesk.DepositAsync(exchange, bank, "seed-exchange-deposit", b, new Money(500_000_00), ct)).Outcome, "deposit");
+        if (buyer is { } b) Count(await DepositAsync(exchange, bank, b, new Money(500_000_00), ct), "deposit");
         Count(await PostAsync(exchange, "seed-exchange-sell-1", Seller, Side.Sell, 58_50, 2_000, ct), "sell-1");
         Count(await PostAsync(exchange, "seed-exchange-sell-2", Seller, Side.Sell, 59_00, 1_500, ct), "sell-2");
         Count(await PostAsync(exchange, "seed-exchange-buy-1", Buyer, Side.Buy, 57_50, 1_000, ct), "buy-1");
         return applied;
+    }
+
+    /// <summary>The buyer's deposit, credited once the bank confirms it (the order a deposit always takes).</summary>
+    private static async Task<ExchangeOutcome> DepositAsync(ExchangeEngine exchange, ISettlementBank bank, ParticipantId buyer, Money amount,
+        CancellationToken ct)
+    {
+        const string id = "seed-exchange-deposit";
+        var receipt = await bank.ConfirmDepositAsync(buyer, amount, id, ct);
+        if (!receipt.Accepted) return ExchangeOutcome.Refused(VenueStatus.BankRefused);
+        return await exchange.ExecuteAsync(id, id, _ => ExchangeStep.Run(new DepositCash(buyer, amount, receipt.Reference)), ct);
     }
 
     private static Task<ExchangeOutcome> PostAsync(ExchangeEngine exchange, string id, string subject, Side side, long priceFen, long tonnes,

@@ -94,15 +94,18 @@ public sealed class ExchangeEngine
 
     /// <summary>
     /// Runs one operation under a client-chosen id. <paramref name="build"/> runs on the writer and turns the
-    /// request into a venue command (or a refusal) from the live ledger; <paramref name="requestHash"/>
-    /// identifies the request so a retry is recognised. <paramref name="at"/> overrides the writer's clock
-    /// (the demo seed backdates a listing); instants must never go backwards.
+    /// request into a venue command (or a refusal) from the live ledger. <paramref name="request"/> is the typed
+    /// request that fully describes what is asked (action, caller, instrument, order, amounts); its one
+    /// fingerprint (<see cref="RequestFingerprint"/>) tells a retry from a different request under the same id.
+    /// <paramref name="at"/> overrides the writer's clock (the demo seed backdates a listing); instants must never go backwards.
     /// </summary>
-    public async Task<ExchangeOutcome> ExecuteAsync(string operationId, string requestHash, Func<ExchangeContext, ExchangeStep> build,
+    public async Task<ExchangeOutcome> ExecuteAsync(string operationId, object request, Func<ExchangeContext, ExchangeStep> build,
         CancellationToken ct = default, DateTimeOffset? at = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
+        ArgumentNullException.ThrowIfNull(request);
         if (operationId.Length > OperationIdLengthMax) throw new ArgumentException("Operation id is too long.", nameof(operationId));
+        var requestHash = RequestFingerprint.Of(request);
         await gate.WaitAsync(ct);
         try
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenCcer.Application;
+using OpenCcer.Application.Exchange;
 using OpenCcer.Core.Exchange;
 using OpenCcer.Core.Primitives;
 using OpenCcer.Server.Api;
@@ -18,7 +19,8 @@ namespace OpenCcer.Server.Pages.Portal;
 /// every participant's settlement report of that day. The same operations as the API's close and settlement.
 /// </summary>
 [Authorize(Policy = ExchangeSetup.OperatorPolicy)]
-public sealed class ExchangeModel(ExchangeEngine exchange, LedgerStore store, TimeProvider time, IStringLocalizer<Text> text) : PageModel
+public sealed class ExchangeModel(ExchangeEngine exchange, MarketOperations market, OneWayBiddings biddings, LedgerStore store, TimeProvider time,
+    IStringLocalizer<Text> text) : PageModel
 {
     public FormErrors Errors { get; } = new();
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -38,56 +40,33 @@ public sealed class ExchangeModel(ExchangeEngine exchange, LedgerStore store, Ti
 
     public async Task<IActionResult> OnPostCloseAsync(string? operationId)
     {
-        var r = new Fields();
-        var op = r.OperationId(operationId);
-        var result = r.HasErrors ? r.Refusal().ToProblem()
-            : await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext), _ => ExchangeStep.Run(new CloseMarkets()));
-        if (Errors.Accept(result, text)) return Redirect("/portal/exchange?done=closed");
-        await LoadAsync(HttpContext.RequestAborted);
-        return Page();
+        var outcome = await market.CloseDayAsync(Caller.Of(User), new OperationOnlyRequest(operationId), HttpContext.RequestAborted);
+        return await After(outcome.Refusal, "/portal/exchange?done=closed");
     }
 
     /// <summary>Closes one bidding and allocates it (the API's <c>biddings/{id}/close</c>); refused while its window is open.</summary>
     public async Task<IActionResult> OnPostCloseBiddingAsync(string? operationId, string? projectCode, int? vintage, long? bidding)
     {
         var r = new Fields();
-        var op = r.OperationId(operationId);
         var id = r.Required("bidding", bidding);
-        var market = projectCode is null || vintage is null ? null : exchange.Market(new(projectCode, vintage.Value));
-        if (market is null) r.Fail("bidding", "No listed instrument has this bidding.");
-        var result = r.HasErrors ? r.Refusal().ToProblem()
-            : await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, market!.Info.Instrument, id),
-                _ => ExchangeStep.Run(new ToMarket(market!.Info.Instrument, new CloseBidding(new OrderId(id)))));
-        if (Errors.Accept(result, text, "bidding")) return Redirect("/portal/exchange?done=bidding-closed#biddings");
-        await LoadAsync(HttpContext.RequestAborted);
-        return Page();
+        var listed = projectCode is null || vintage is null ? null : exchange.Market(new(projectCode, vintage.Value));
+        if (listed is null) r.Fail("bidding", "No listed instrument has this bidding.");
+        if (r.HasErrors) return await After(r.Refusal(), "", "bidding");
+        var outcome = await biddings.CloseAsync(Caller.Of(User), listed!.Info.Instrument, id, new OperationOnlyRequest(operationId), HttpContext.RequestAborted);
+        return await After(outcome.Refusal, "/portal/exchange?done=bidding-closed#biddings", "bidding");
     }
 
     public async Task<IActionResult> OnPostSettleAsync(string? operationId, string? date)
     {
-        var r = new Fields();
-        var op = r.OperationId(operationId);
-        var day = r.Date("date", DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null);
-        IResult result;
-        if (r.HasErrors)
-        {
-            result = r.Refusal().ToProblem();
-        }
-        else
-        {
-            try
-            {
-                var outcome = await exchange.ExecuteAsync(op, ExchangeCall.Hash(HttpContext, day), _ => ExchangeStep.Run(new SettleTrades(day)),
-                    HttpContext.RequestAborted);
-                result = ExchangeProblems.Of(outcome, op) ?? TypedResults.Ok();
-            }
-            catch (StoreUnavailableException e)
-            {
-                result = ExchangeCall.Unavailable(e);
-            }
-        }
-        if (Errors.Accept(result, text, "date"))
-            return Redirect("/portal/exchange?done=settled&date=" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        var outcome = await market.SettleAsync(Caller.Of(User), new SettleTradesRequest(operationId, day), HttpContext.RequestAborted);
+        return await After(outcome.Refusal, "/portal/exchange?done=settled&date=" + day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date");
+    }
+
+    private async Task<IActionResult> After(Refusal? refusal, string done, params string[] fields)
+    {
+        if (refusal is null) return Redirect(done);
+        Errors.Accept(refusal, text, fields);
         await LoadAsync(HttpContext.RequestAborted);
         return Page();
     }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenCcer.Application;
+using OpenCcer.Application.Cash;
+using OpenCcer.Application.Exchange;
 using OpenCcer.Core.Exchange;
 using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Primitives;
@@ -18,9 +20,11 @@ namespace OpenCcer.Server.Pages.Portal;
 /// <summary>
 /// The trader's desk: cash at the exchange (deposit through the settlement bank, statement), units in the
 /// trading account listed for sale, other participants' listings to take, bulk agreements proposed to and
-/// by the participant, one-way biddings to announce or bid in, and settlement reports. Every form runs the same exchange operations as the API's endpoints.
+/// by the participant, one-way biddings to announce or bid in, and settlement reports. Every form calls the same
+/// application handler as the API's endpoint; the page only reads the form.
 /// </summary>
-public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, LedgerStore store, TimeProvider time, IStringLocalizer<Text> text)
+public sealed class TradingModel(ExchangeEngine exchange, ListedTrading trading, BulkAgreements bulk, OneWayBiddings biddings, CashDesk cash, LedgerStore store,
+    TimeProvider time, IStringLocalizer<Text> text)
     : PageModel
 {
     public sealed record Offer(MarketSnapshot Market, ListingView Listing);
@@ -65,179 +69,126 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostDepositAsync(string? operationId, string? amount) =>
-        MoveCashAsync(operationId, amount, CashDesk.DepositAsync, "deposit", "deposited");
+        MoveCashAsync(operationId, amount, cash.DepositAsync, "deposit", "deposited");
 
     /// <summary>Withdraws available cash to the participant's bank account (held cash stays until settlement).</summary>
     public Task<IActionResult> OnPostWithdrawAsync(string? operationId, string? amount) =>
-        MoveCashAsync(operationId, amount, CashDesk.WithdrawAsync, "withdraw", "withdrawn");
+        MoveCashAsync(operationId, amount, cash.WithdrawAsync, "withdraw", "withdrawn");
 
     private async Task<IActionResult> MoveCashAsync(string? operationId, string? amount,
-        Func<ExchangeEngine, ISettlementBank, string, ParticipantId, Money, CancellationToken, Task<(ExchangeOutcome, BankReceipt?)>> move,
-        string form, string done)
+        Func<Caller, CashRequest, CancellationToken, Task<Outcome<CashMoved>>> move, string form, string done)
     {
-        var r = new Fields();
-        var op = r.OperationId(operationId);
         var fen = SettlementReports.Fen(amount);
-        if (fen is null or <= 0) r.Fail("amount_fen", text["Trading.AmountInvalid"]);
-        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "amount_fen");
-        var me = await ExchangeCall.ParticipantAsync(store, Caller.Of(User).SubjectId, HttpContext.RequestAborted);
-        if (me is null) return await Refused(ExchangeProblems.For(VenueStatus.NoTradingAccount), form, "amount_fen");
-        IResult result;
-        try
-        {
-            var (outcome, receipt) = await move(exchange, bank, op, new ParticipantId(me.Value), new Money(fen!.Value), HttpContext.RequestAborted);
-            result = ExchangeProblems.Of(outcome, op) is { } refused
-                ? outcome.Status == VenueStatus.BankRefused && receipt?.Reason is { } why ? ExchangeProblems.For(VenueStatus.BankRefused, why) : refused
-                : TypedResults.Ok();
-        }
-        catch (StoreUnavailableException e)
-        {
-            result = ExchangeCall.Unavailable(e);
-        }
-        return await After(result, form, done, "amount_fen");
+        if (fen is null or <= 0) return await Refused(Refusals.Invalid("amount_fen", text["Trading.AmountInvalid"]), form, "amount_fen");
+        var outcome = await move(Caller.Of(User), new CashRequest(operationId, fen), HttpContext.RequestAborted);
+        return await After(outcome.Refusal, form, done, "amount_fen");
     }
 
     /// <summary>Cancels the open part of one of the caller's own listings; its reservation of units or cash is released.</summary>
-    public async Task<IActionResult> OnPostCancelListingAsync(string? operationId, string? projectCode, int? vintage, long? listing)
-    {
-        return await OnOrderAsync(operationId, projectCode, vintage, listing, "listing_id", $"cancel-{listing}", "listing-cancelled",
-            (_, me, order, _) => new CancelListing(order, me));
-    }
+    public Task<IActionResult> OnPostCancelListingAsync(string? operationId, string? projectCode, int? vintage, long? listing) =>
+        OnOrderAsync(operationId, projectCode, vintage, listing, "listing_id", $"cancel-{listing}", "listing-cancelled", trading.CancelListingAsync);
 
     /// <summary>
     /// One action of the caller's on one order of a market (cancel a listing, confirm or decline a bulk proposal):
-    /// the form's fields read and checked, the exchange command submitted, the outcome shown by the form.
+    /// the form's fields read, the handler called, its outcome shown by the form.
     /// </summary>
-    private async Task<IActionResult> OnOrderAsync(string? operationId, string? projectCode, int? vintage, long? order,
-        string field, string form, string done, Func<ExchangeContext, ParticipantId, OrderId, Instrument, MarketCommand> command)
+    private async Task<IActionResult> OnOrderAsync(string? operationId, string? projectCode, int? vintage, long? order, string field, string form,
+        string done, Func<Caller, Instrument, long, OperationOnlyRequest, CancellationToken, Task<Outcome<ExchangeDone>>> handler)
     {
         var r = new Fields();
-        var op = r.OperationId(operationId);
         var instrument = r.Instrument(projectCode, vintage);
         var id = r.Required(field, order);
-        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, field);
-        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id),
-            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument, command(c, me, new OrderId(id), instrument)))));
-        return await After(result, form, done, field);
+        if (r.HasErrors) return await Refused(r.Refusal(), form, field);
+        var outcome = await handler(Caller.Of(User), instrument, id, new OperationOnlyRequest(operationId), HttpContext.RequestAborted);
+        return await After(outcome.Refusal, form, done, field);
     }
 
     public async Task<IActionResult> OnPostListInstrumentAsync(string? operationId, string? projectCode, int? vintage, string? price)
     {
-        var r = new Fields();
-        var op = r.OperationId(operationId);
-        var instrument = r.Instrument(projectCode, vintage);
-        var fen = Price(r, price);
         var form = $"list-{projectCode}-{vintage}";
-        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "price_fen");
-        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, instrument, fen),
-            ExchangeCall.AsParticipant(HttpContext, (_, me) => ExchangeStep.Run(new ListInstrument(instrument, me, new PricePerTonne(fen)))));
-        return await After(result, form, "instrument-listed", "price_fen");
+        if (Yuan(price, "price_fen") is { } bad) return await Refused(bad, form, "price_fen");
+        var outcome = await trading.ListHeldInstrumentAsync(Caller.Of(User),
+            new ListHeldInstrumentRequest(operationId, projectCode, vintage, SettlementReports.Fen(price)), HttpContext.RequestAborted);
+        return await After(outcome.Refusal, form, "instrument-listed", "price_fen");
     }
 
     public async Task<IActionResult> OnPostSellAsync(string? operationId, string? projectCode, int? vintage, string? price, string? quantity)
     {
-        var r = new Fields();
-        var op = r.OperationId(operationId);
-        var instrument = r.Instrument(projectCode, vintage);
-        var fen = Price(r, price);
-        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
         var form = $"sell-{projectCode}-{vintage}";
-        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "price_fen", "quantity_tonnes");
-        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, Side.Sell, fen, tonnes),
-            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument, new PostListing(new OrderId(c.Sequence), me,
-                Side.Sell, new PricePerTonne(fen), new Core.Primitives.Tonnes(tonnes), c.Position(me, instrument))))), opensOrder: true);
-        return await After(result, form, "listed", "price_fen", "quantity_tonnes");
+        string[] fields = ["price_fen", "quantity_tonnes"];
+        if (Yuan(price, "price_fen") is { } bad) return await Refused(bad, form, fields);
+        var r = new Fields();
+        var instrument = r.Instrument(projectCode, vintage);
+        if (r.HasErrors) return await Refused(r.Refusal(), form, fields);
+        var outcome = await trading.PostListingAsync(Caller.Of(User), instrument,
+            new PostListingRequest(operationId, nameof(Side.Sell), SettlementReports.Fen(price), Tonnes(quantity)), HttpContext.RequestAborted);
+        return await After(outcome.Refusal, form, "listed", fields);
     }
 
     public async Task<IActionResult> OnPostTakeAsync(string? operationId, string? projectCode, int? vintage, long? listing, string? quantity)
     {
         var r = new Fields();
-        var op = r.OperationId(operationId);
         var instrument = r.Instrument(projectCode, vintage);
         var id = r.Required("listing_id", listing);
-        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
         var form = $"take-{listing}";
-        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "quantity_tonnes");
-        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id, tonnes),
-            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument,
-                new TakeListing(new OrderId(id), me, new Core.Primitives.Tonnes(tonnes), c.Position(me, instrument))))));
-        return await After(result, form, "taken", "quantity_tonnes");
+        if (r.HasErrors) return await Refused(r.Refusal(), form, "quantity_tonnes");
+        var outcome = await trading.TakeListingAsync(Caller.Of(User), instrument, id, new TakeListingRequest(operationId, Tonnes(quantity)),
+            HttpContext.RequestAborted);
+        return await After(outcome.Refusal, form, "taken", "quantity_tonnes");
     }
 
     /// <summary>Proposes a bulk agreement (大宗协议) to the counterparty named by its subject id; the proposer's side is reserved.</summary>
     public async Task<IActionResult> OnPostProposeBulkAsync(string? operationId, string? instrument, string? side, string? price, string? quantity,
         string? counterparty)
     {
+        string[] fields = ["project_code", "vintage", "counterparty_subject_id", "side", "price_fen", "quantity_tonnes"];
+        if (Yuan(price, "price_fen") is { } bad) return await Refused(bad, "bulk", fields);
         var r = new Fields();
-        var op = r.OperationId(operationId);
         var (projectCode, vintage) = SplitInstrument(instrument);
         var market = r.Instrument(projectCode, vintage);
-        var subject = r.Required("counterparty_subject_id", string.IsNullOrWhiteSpace(counterparty) ? null : counterparty.Trim());
-        var proposerSide = r.Enum<Side>("side", side);
-        var fen = Price(r, price);
-        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
-        string[] fields = ["project_code", "vintage", "counterparty_subject_id", "side", "price_fen", "quantity_tonnes"];
-        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), "bulk", fields);
-        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, subject, proposerSide, fen, tonnes),
-            ExchangeCall.AsParticipant(HttpContext, (c, me) => c.ParticipantOf(subject) is { } other
-                ? ExchangeStep.Run(new ToMarket(market, new ProposeBulk(new OrderId(c.Sequence), me, other, proposerSide, new PricePerTonne(fen),
-                    new Core.Primitives.Tonnes(tonnes), c.Position(me, market))))
-                : ExchangeStep.Refuse(VenueStatus.NoTradingAccount)), opensOrder: true);
-        return await After(result, "bulk", "bulk-proposed", fields);
+        if (r.HasErrors) return await Refused(r.Refusal(), "bulk", fields);
+        var outcome = await bulk.ProposeAsync(Caller.Of(User), market,
+            new ProposeBulkRequest(operationId, counterparty, side, SettlementReports.Fen(price), Tonnes(quantity)), HttpContext.RequestAborted);
+        return await After(outcome.Refusal, "bulk", "bulk-proposed", fields);
     }
 
     /// <summary>Confirms a bulk proposal made to the caller: one trade at its price and quantity.</summary>
-    public async Task<IActionResult> OnPostConfirmBulkAsync(string? operationId, string? projectCode, int? vintage, long? proposal)
-    {
-        return await OnOrderAsync(operationId, projectCode, vintage, proposal, "proposal_id", $"bulk-{proposal}", "bulk-confirmed",
-            (c, me, order, instrument) => new ConfirmBulk(order, me, c.Position(me, instrument)));
-    }
+    public Task<IActionResult> OnPostConfirmBulkAsync(string? operationId, string? projectCode, int? vintage, long? proposal) =>
+        OnOrderAsync(operationId, projectCode, vintage, proposal, "proposal_id", $"bulk-{proposal}", "bulk-confirmed", bulk.ConfirmAsync);
 
     /// <summary>Declines a bulk proposal made to the caller, or withdraws the caller's own; the proposer's reservation is released.</summary>
-    public async Task<IActionResult> OnPostDeclineBulkAsync(string? operationId, string? projectCode, int? vintage, long? proposal)
-    {
-        return await OnOrderAsync(operationId, projectCode, vintage, proposal, "proposal_id", $"bulk-{proposal}", "bulk-declined",
-            (_, me, order, _) => new DeclineBulk(order, me));
-    }
+    public Task<IActionResult> OnPostDeclineBulkAsync(string? operationId, string? projectCode, int? vintage, long? proposal) =>
+        OnOrderAsync(operationId, projectCode, vintage, proposal, "proposal_id", $"bulk-{proposal}", "bulk-declined", bulk.DeclineAsync);
 
     /// <summary>Announces a one-way bidding (单向竞价): quantity, reserve price and a window within today's trading day (China Standard Time).</summary>
     public async Task<IActionResult> OnPostAnnounceBiddingAsync(string? operationId, string? instrument, string? side, string? quantity, string? reserve,
         string? windowStart, string? windowEnd, string? pricing)
     {
+        string[] fields = ["project_code", "vintage", "side", "quantity_tonnes", "reserve_price_fen", "window_start", "window_end", "pricing"];
+        if (Yuan(reserve, "reserve_price_fen") is { } bad) return await Refused(bad, "bidding", fields);
         var r = new Fields();
-        var op = r.OperationId(operationId);
         var (projectCode, vintage) = SplitInstrument(instrument);
         var market = r.Instrument(projectCode, vintage);
-        var initiatorSide = r.Enum<Side>("side", side);
-        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
-        var fen = SettlementReports.Fen(reserve);
-        if (fen is null or <= 0) r.Fail("reserve_price_fen", "A price in yuan per tonne, at most two decimals (58.50).");
-        var start = r.Required("window_start", LocalInstant(windowStart));
-        var end = r.Required("window_end", LocalInstant(windowEnd));
-        BiddingPricing? rule = string.IsNullOrEmpty(pricing) ? null : r.Enum<BiddingPricing>("pricing", pricing);
-        string[] fields = ["project_code", "vintage", "side", "quantity_tonnes", "reserve_price_fen", "window_start", "window_end", "pricing"];
-        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), "bidding", fields);
-        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, initiatorSide, tonnes, fen, start, end, rule),
-            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(market, new AnnounceBidding(new OrderId(c.Sequence), me,
-                initiatorSide, new Core.Primitives.Tonnes(tonnes), new PricePerTonne(fen!.Value), start, end, rule, c.Position(me, market))))), opensOrder: true);
-        return await After(result, "bidding", "bidding-announced", fields);
+        if (r.HasErrors) return await Refused(r.Refusal(), "bidding", fields);
+        var outcome = await biddings.AnnounceAsync(Caller.Of(User), market, new AnnounceBiddingRequest(operationId, side, Tonnes(quantity),
+            SettlementReports.Fen(reserve), LocalInstant(windowStart), LocalInstant(windowEnd), string.IsNullOrEmpty(pricing) ? null : pricing),
+            HttpContext.RequestAborted);
+        return await After(outcome.Refusal, "bidding", "bidding-announced", fields);
     }
 
     /// <summary>Places a sealed bid in another participant's open bidding; the bid's side is reserved until the bidding closes.</summary>
     public async Task<IActionResult> OnPostPlaceBidAsync(string? operationId, string? projectCode, int? vintage, long? bidding, string? price, string? quantity)
     {
+        var form = $"bid-{bidding}";
+        string[] fields = ["price_fen", "quantity_tonnes"];
+        if (Yuan(price, "price_fen") is { } bad) return await Refused(bad, form, fields);
         var r = new Fields();
-        var op = r.OperationId(operationId);
         var instrument = r.Instrument(projectCode, vintage);
         var id = r.Required("bidding_id", bidding);
-        var fen = Price(r, price);
-        var tonnes = r.Quantity("quantity_tonnes", Tonnes(quantity));
-        var form = $"bid-{bidding}";
-        if (r.HasErrors) return await Refused(r.Refusal().ToProblem(), form, "price_fen", "quantity_tonnes");
-        var result = await ExchangeCall.SubmitAsync(HttpContext, exchange, op, ExchangeCall.Hash(HttpContext, id, fen, tonnes),
-            ExchangeCall.AsParticipant(HttpContext, (c, me) => ExchangeStep.Run(new ToMarket(instrument, new PlaceBid(new OrderId(c.Sequence), new OrderId(id),
-                me, new PricePerTonne(fen), new Core.Primitives.Tonnes(tonnes), c.Position(me, instrument))))), opensOrder: true);
-        return await After(result, form, "bid-placed", "price_fen", "quantity_tonnes");
+        if (r.HasErrors) return await Refused(r.Refusal(), form, fields);
+        var outcome = await biddings.BidAsync(Caller.Of(User), instrument, id, new PlaceBidRequest(operationId, SettlementReports.Fen(price), Tonnes(quantity)),
+            HttpContext.RequestAborted);
+        return await After(outcome.Refusal, form, "bid-placed", fields);
     }
 
     /// <summary>A <c>datetime-local</c> value read as China Standard Time.</summary>
@@ -258,25 +209,20 @@ public sealed class TradingModel(ExchangeEngine exchange, ISettlementBank bank, 
         return (value![..slash], int.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null);
     }
 
-    private static long Price(Fields r, string? yuan)
-    {
-        var fen = SettlementReports.Fen(yuan);
-        if (fen is null or <= 0) r.Fail("price_fen", "A price in yuan per tonne, at most two decimals (58.50).");
-        return fen ?? 0;
-    }
+    /// <summary>A price typed in yuan that does not read as fen (door parsing, before the handler checks the value).</summary>
+    private static Refusal? Yuan(string? yuan, string field) => SettlementReports.Fen(yuan) is null or <= 0
+        ? Refusals.Invalid(field, "A price in yuan per tonne, at most two decimals (58.50).")
+        : null;
 
     private static long? Tonnes(string? value) =>
         long.TryParse(value, NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var t) ? t : null;
 
-    private async Task<IActionResult> After(IResult result, string form, string done, params string[] fields)
-    {
-        if (Errors.Accept(result, text, fields)) return Redirect("/portal/trading?done=" + done);
-        return await Refused(null, form, fields);
-    }
+    private async Task<IActionResult> After(Refusal? refusal, string form, string done, params string[] fields) =>
+        refusal is null ? Redirect("/portal/trading?done=" + done) : await Refused(refusal, form, fields);
 
-    private async Task<IActionResult> Refused(IResult? problem, string form, params string[] fields)
+    private async Task<IActionResult> Refused(Refusal refusal, string form, params string[] fields)
     {
-        if (problem is not null) Errors.Accept(problem, text, fields);
+        Errors.Accept(refusal, text, fields);
         Form = form;
         await LoadAsync(HttpContext.RequestAborted);
         return Page();

@@ -1,7 +1,10 @@
-namespace OpenCcer.Server.Api;
+namespace OpenCcer.Application.Exchange;
 
 /// <summary>Move units to the trading account; the first holder to do so lists the instrument at its initial price.</summary>
 public sealed record ListInstrumentRequest(string? OperationId, string? ProjectCode, int? Vintage, long? QuantityTonnes, long? InitialPriceFen);
+
+/// <summary>List an instrument whose units are already in the caller's trading account, at its initial price.</summary>
+public sealed record ListHeldInstrumentRequest(string? OperationId, string? ProjectCode, int? Vintage, long? InitialPriceFen);
 
 public sealed record PostListingRequest(string? OperationId, string? Side, long? PriceFen, long? QuantityTonnes);
 
@@ -23,4 +26,4 @@ public sealed record SuspendRequest(string? OperationId, string? Reason);
 
 public sealed record SettleTradesRequest(string? OperationId, DateOnly? Date);
 
-public sealed record CashRequest(string? OperationId, long? AmountFen);
+public sealed record RestrictSubjectRequest(string? OperationId, long? ParticipantId, string? Reason);
