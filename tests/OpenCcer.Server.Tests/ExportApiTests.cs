@@ -1,6 +1,5 @@
 using System.Net;
 using OpenCcer.Application.Exports;
-using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Tests;
 

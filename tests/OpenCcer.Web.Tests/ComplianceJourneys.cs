@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OpenCcer.Application.Compliance;
 using OpenCcer.Core.Compliance;
-using OpenCcer.Storage.Compliance;
 
 namespace OpenCcer.Web.Tests;
 

@@ -1,12 +1,10 @@
 using System.Text.Json;
 using OpenCcer.Application;
-using OpenCcer.Application.Exports;
+using OpenCcer.Application.Article6;
 using OpenCcer.Core.Article6;
-using OpenCcer.Core.Lifecycle;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.People;
 using OpenCcer.Storage;
-using OpenCcer.Storage.Compliance;
 
 namespace OpenCcer.Server.Api;
 
@@ -24,6 +22,7 @@ public static class ComplianceArticle6Endpoints
             0, Article6Rules.CancellationBasisPointsMax));
         services.AddSingleton(sp => new Article6Service(sp.GetRequiredService<LedgerStore>(), sp.GetRequiredService<RegistryEngine>(), rules,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Article6UseCases>();
         return services;
     }
 
@@ -50,61 +49,20 @@ public static class ComplianceArticle6Endpoints
         return app;
     }
 
-    private static IResult Problem<T>(Article6Outcome<T> outcome, string operationId = "") =>
-        outcome.IdempotencyConflict
-            ? Refusals.IdempotencyConflict(operationId).WithDetail($"Operation '{operationId}' was used with another body; choose a new operation id.").ToProblem()
-            : outcome.LedgerStatus is { } ledger ? Problems.For(ledger) : Refusals.Of(outcome.Status).ToProblem();
-
-    private static async Task<IResult> Authorize(HttpContext http, Article6Service article6, JsonSerializerOptions json)
+    private static async Task<IResult> Authorize(HttpContext http, Article6UseCases article6, JsonSerializerOptions json)
     {
         var (body, problem) = await RequestReader.ReadAsync<AuthorizationRequest>(http, json);
-        if (problem is not null) return problem;
-        var r = new Fields();
-        var instrument = r.Instrument(body!.ProjectCode, body.Vintage);
-        var reference = r.Text("reference", body.Reference, Article6Service.TextLengthMax);
-        var firstTransfer = r.Enum<FirstTransfer>("first_transfer", body.FirstTransfer);
-        if (r.HasErrors) return r.Refusal().ToProblem();
-        var outcome = await article6.AuthorizeAsync(instrument, reference, firstTransfer, http.RequestAborted);
-        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problem(outcome);
+        return problem ?? (await article6.AuthorizeAsync(Caller.Of(http.User), body!, http.RequestAborted)).ToResult();
     }
 
-    private static async Task<IResult> Transfer(HttpContext http, Article6Service article6, JsonSerializerOptions json)
+    private static async Task<IResult> Transfer(HttpContext http, Article6UseCases article6, JsonSerializerOptions json)
     {
         var (body, problem) = await RequestReader.ReadAsync<InternationalTransferRequest>(http, json);
-        if (problem is not null) return problem;
-        var r = new Fields();
-        var op = r.OperationId(body!.OperationId);
-        var subject = r.Text("subject_id", body.SubjectId, LedgerLimits.TextLengthMax);
-        var instrument = r.Instrument(body.ProjectCode, body.Vintage);
-        var tonnes = r.Quantity("quantity_tonnes", body.QuantityTonnes);
-        var party = r.Text("acquiring_party", body.AcquiringParty, Article6Service.TextLengthMax);
-        var registry = r.Text("foreign_registry", body.ForeignRegistry, Article6Service.TextLengthMax);
-        if (r.HasErrors) return r.Refusal().ToProblem();
-        var caller = Caller.Of(http.User);
-        if (!caller.IsAdministrator && !(Roles.HoldsAccounts(caller.Role) && caller.SubjectId == subject))
-            return Problems.Forbidden("Only the holder (or the registry administrator) transfers its units abroad.");
-        var outcome = await article6.TransferAsync(op, subject, instrument, tonnes, party, registry, http.RequestAborted);
-        return outcome.IsOk ? TypedResults.Ok(outcome.Value) : Problem(outcome, op);
+        return problem ?? (await article6.TransferAsync(Caller.Of(http.User), body!, http.RequestAborted)).ToResult();
     }
 
-    private static async Task<IResult> Report(HttpContext http, Article6Service article6, IConfiguration configuration, SerialFormat serials,
-        int year, string? format, string? table)
-    {
-        var r = new Fields();
-        var fileFormat = format is null ? ExportFormat.Xlsx : r.Enum<ExportFormat>("format", format);
-        if (year is < 2021 or > 2100) r.Fail("year", "From 2021 (the Paris Agreement's first NDC period) to 2100.");
-        if (r.HasErrors) return r.Refusal().ToProblem();
-        var party = configuration["Article6:ReportingParty"] ?? "China";
-        var tables = await article6.AnnualReportAsync(year, party, serials, http.RequestAborted);
-        if (fileFormat == ExportFormat.Xlsx)
-            return TypedResults.File(XlsxTables.Write(tables), ExportWriter.ContentType(fileFormat), $"article6-aef-{year}.xlsx");
-        var one = tables.FirstOrDefault(t => t.Name == (table ?? "actions"));
-        if (one is null) return Problems.Invalid("table", "One of: " + string.Join(", ", tables.Select(t => t.Name)) + ".");
-        return TypedResults.File(ExportWriter.Write(one, fileFormat), ExportWriter.ContentType(fileFormat), $"article6-aef-{year}-{one.Name}.{ExportWriter.Extension(fileFormat)}");
-    }
+    private static async Task<IResult> Report(HttpContext http, Article6UseCases article6, IConfiguration configuration, SerialFormat serials,
+        int year, string? format, string? table) =>
+        (await article6.ReportAsync(Caller.Of(http.User), year, configuration["Article6:ReportingParty"] ?? "China", serials, format, table,
+            http.RequestAborted)).ToResult(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
 }
-
-public sealed record AuthorizationRequest(string? ProjectCode, int? Vintage, string? Reference, string? FirstTransfer);
-
-public sealed record InternationalTransferRequest(string? OperationId, string? SubjectId, string? ProjectCode, int? Vintage, long? QuantityTonnes,
-    string? AcquiringParty, string? ForeignRegistry);

@@ -1,4 +1,5 @@
 using OpenCcer.Application.ChangeRequests;
+using OpenCcer.Application.People;
 
 namespace OpenCcer.Server.Api;
 
@@ -8,6 +9,8 @@ public static class PeopleEndpoints
     /// <summary>The use cases of administration, account opening and maker-checker.</summary>
     public static IServiceCollection AddPeopleUseCases(this IServiceCollection services)
     {
+        services.AddSingleton<Administration>();
+        services.AddSingleton<AccountApplications>();
         services.AddSingleton<CancellationRequests>();
         services.AddSingleton<AccountStateRequests>();
         return services;

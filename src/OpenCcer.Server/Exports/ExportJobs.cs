@@ -2,7 +2,6 @@ using OpenCcer.Application.Exports;
 using OpenCcer.Core.Registry;
 using OpenCcer.Server.Jobs;
 using OpenCcer.Storage;
-using OpenCcer.Storage.Exports;
 
 namespace OpenCcer.Server.Exports;
 

@@ -1,7 +1,7 @@
 using OpenCcer.Core.Compliance;
 using OpenCcer.Core.Registry;
 
-namespace OpenCcer.Storage.Compliance;
+namespace OpenCcer.Application.Compliance;
 
 /// <summary>
 /// The result of a compliance action: <see cref="Value"/> when it was done; otherwise the compliance rule

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OpenCcer.Storage.Exports;
+namespace OpenCcer.Application.Exports;
 
 /// <summary>
 /// One exportable list: a name, its columns and its rows. Cells are text, whole numbers or null; every

@@ -1,13 +1,16 @@
+using OpenCcer.Application.Article6;
+using OpenCcer.Application.Compliance;
 using OpenCcer.Core.Article6;
 using OpenCcer.Core.Compliance;
 using OpenCcer.Core.Registry;
+using OpenCcer.Storage;
 using OpenCcer.Storage.Compliance;
-using OpenCcer.Storage.Exports;
+using OpenCcer.Storage.Tests;
 
-namespace OpenCcer.Storage.Tests.Compliance;
+namespace OpenCcer.Application.Tests.Compliance;
 
 /// <summary>Article 6 on every store: authorization, a transfer abroad with its mitigation share, and the annual report.</summary>
-public abstract class Article6StoreContract : IAsyncLifetime
+public abstract class Article6ServiceContract : IAsyncLifetime
 {
     private const string Owner = "91370000MA3CSPIC01";
     private static readonly Instrument Wind = new("SD-OW-0001", 2024);
@@ -85,12 +88,12 @@ public abstract class Article6StoreContract : IAsyncLifetime
     }
 }
 
-public sealed class SqliteArticle6StoreContract : Article6StoreContract
+public sealed class SqliteArticle6ServiceContract : Article6ServiceContract
 {
     protected override string ConnectionString() => TestStores.NewSqliteConnectionString();
 }
 
-public sealed class PostgresArticle6StoreContract : Article6StoreContract
+public sealed class PostgresArticle6ServiceContract : Article6ServiceContract
 {
     protected override string ConnectionString() => TestStores.NewPostgresConnectionString();
 }

@@ -2,9 +2,11 @@ using System.Globalization;
 using OpenCcer.Core.Compliance;
 using OpenCcer.Core.Primitives;
 using OpenCcer.Core.Registry;
+using OpenCcer.Storage;
+using OpenCcer.Storage.Compliance;
 using OpenCcer.Storage.Journal;
 
-namespace OpenCcer.Storage.Compliance;
+namespace OpenCcer.Application.Compliance;
 
 /// <summary>
 /// The national ETS link (ETS Art. 29; M 28): key emitting units, verified emissions, allowance

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using OpenCcer.Core.Article6;
 using OpenCcer.Core.Registry;
-using OpenCcer.Storage.Exports;
+using OpenCcer.Storage.Compliance;
 
-namespace OpenCcer.Storage.Compliance;
+namespace OpenCcer.Application.Exports;
 
 /// <summary>
 /// The annual Article 6 report in the layout of the agreed electronic format (AEF, decision 6/CMA.4):

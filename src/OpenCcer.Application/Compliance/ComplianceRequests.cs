@@ -1,4 +1,4 @@
-namespace OpenCcer.Server.Api;
+namespace OpenCcer.Application.Compliance;
 
 // Request bodies of the national ETS link; every field nullable so a missing one is named in the 400.
 

@@ -1,9 +1,13 @@
 using System.Globalization;
+using OpenCcer.Application.Exports;
 using OpenCcer.Core.Article6;
 using OpenCcer.Core.Registry;
+using OpenCcer.Storage;
+using OpenCcer.Storage.Compliance;
+using OpenCcer.Storage.Exports;
 using OpenCcer.Storage.Journal;
 
-namespace OpenCcer.Storage.Compliance;
+namespace OpenCcer.Application.Article6;
 
 /// <summary>
 /// International transfers under Article 6 of the Paris Agreement. The registry administrator authorizes an
@@ -87,7 +91,7 @@ public sealed class Article6Service(LedgerStore store, RegistryEngine engine, Ar
     }
 
     /// <summary>The annual report of authorizations, actions and holdings in the layout of the Article 6 agreed electronic format.</summary>
-    public async Task<IReadOnlyList<Exports.ExportTable>> AnnualReportAsync(int year, string reportingParty, SerialFormat format, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ExportTable>> AnnualReportAsync(int year, string reportingParty, SerialFormat format, CancellationToken ct = default)
     {
         var authorizations = await store.AuthorizationsAsync(ct);
         var transfers = await store.InternationalTransfersAsync(year, ct);
@@ -103,7 +107,7 @@ public sealed class Article6Service(LedgerStore store, RegistryEngine engine, Ar
             }).ToList();
         }
         var held = new List<(Instrument Instrument, long Tonnes)>();
-        var blocks = await Exports.PublicLists.BlocksAsync(store, ct);
+        var blocks = await PublicLists.BlocksAsync(store, ct);
         foreach (var a in authorizations)
         {
             var tonnes = blocks.Where(b => b.ProjectCode == a.Instrument.ProjectCode && b.Vintage == a.Instrument.Vintage && b.State != (int)UnitState.Cancelled)

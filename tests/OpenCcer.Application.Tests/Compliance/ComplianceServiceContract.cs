@@ -1,14 +1,17 @@
+using OpenCcer.Application.Compliance;
 using OpenCcer.Core.Compliance;
 using OpenCcer.Core.Registry;
+using OpenCcer.Storage;
 using OpenCcer.Storage.Compliance;
+using OpenCcer.Storage.Tests;
 
-namespace OpenCcer.Storage.Tests.Compliance;
+namespace OpenCcer.Application.Tests.Compliance;
 
 /// <summary>
 /// The national ETS link on every store: a cement plant through a compliance period. Its CCERs come from a
 /// project owner the way a trade settles (registry → trading, reserve, settle, trading → registry).
 /// </summary>
-public abstract class ComplianceStoreContract : IAsyncLifetime
+public abstract class ComplianceServiceContract : IAsyncLifetime
 {
     private const string Cement = "91110000MA01CEMT02";
     private const string Owner = "91370000MA3CSPIC01";
@@ -155,12 +158,12 @@ public abstract class ComplianceStoreContract : IAsyncLifetime
     }
 }
 
-public sealed class SqliteComplianceStoreContract : ComplianceStoreContract
+public sealed class SqliteComplianceServiceContract : ComplianceServiceContract
 {
     protected override string ConnectionString() => TestStores.NewSqliteConnectionString();
 }
 
-public sealed class PostgresComplianceStoreContract : ComplianceStoreContract
+public sealed class PostgresComplianceServiceContract : ComplianceServiceContract
 {
     protected override string ConnectionString() => TestStores.NewPostgresConnectionString();
 }

@@ -1,7 +1,7 @@
 using OpenCcer.Core.Article6;
 using OpenCcer.Core.Registry;
 
-namespace OpenCcer.Storage.Compliance;
+namespace OpenCcer.Application.Article6;
 
 /// <summary>The result of an Article 6 action: the value, or the Article 6 or ledger rule that refused it, or a reused operation id.</summary>
 public sealed record Article6Outcome<T>(Article6Status Status, LedgerStatus? LedgerStatus, bool IdempotencyConflict, T? Value)
