@@ -47,15 +47,15 @@ public static class AccountApplicationEndpoints
         var type = r.Enum<HolderType>("holder_type", body.HolderType);
         if (r.HasErrors) return r.Refusal().ToProblem();
         if (Member.Of(http.User) is not { } member) return Problems.For(WorkflowStatus.PersonRequired);
-        var organisation = await store.OrganisationAsync(member.OrganisationId, http.RequestAborted);
+        var organisation = await store.People.OrganisationAsync(member.OrganisationId, http.RequestAborted);
         if (organisation is null) return Problems.For(WorkflowStatus.OrganisationNotFound);
-        if ((await store.AccountsOfSubjectAsync(organisation.SubjectId, http.RequestAborted)).Count > 0)
+        if ((await store.Registry.AccountsOfSubjectAsync(organisation.SubjectId, http.RequestAborted)).Count > 0)
             return Problems.For(LedgerStatus.SubjectHasAccount, $"Subject {organisation.SubjectId} already has its accounts.");
         var now = time.GetUtcNow();
         var application = new AccountApplicationRecord(Guid.CreateVersion7(now).ToString(), organisation.Id, op, LedgerCall.HashOf(type),
             organisation.SubjectId, organisation.Name, (int)type, AccountApplicationStatus.Applied, Stamp.Of(now), member.UserId,
             null, null, null, null);
-        var (outcome, stored) = await store.AddApplicationAsync(application, http.RequestAborted);
+        var (outcome, stored) = await store.Workflow.AddApplicationAsync(application, http.RequestAborted);
         return outcome switch
         {
             InsertOutcome.Inserted => TypedResults.Created($"/api/v1/account-applications/{stored.Id}", View(stored, ChinaClock.Today(time), null)),
@@ -70,20 +70,20 @@ public static class AccountApplicationEndpoints
         var caller = Caller.Of(http.User);
         var today = ChinaClock.Today(time);
         if (caller.Role is Role.RegistryAdministrator or Role.Regulator)
-            return TypedResults.Ok((await store.ApplicationsAsync(null, limit ?? 100, offset ?? 0, http.RequestAborted)).Select(a => View(a, today, null)));
+            return TypedResults.Ok((await store.Workflow.ApplicationsAsync(null, limit ?? 100, offset ?? 0, http.RequestAborted)).Select(a => View(a, today, null)));
         if (Member.Of(http.User) is not { } member) return TypedResults.Ok(Array.Empty<object>());
-        return TypedResults.Ok((await store.ApplicationsAsync(member.OrganisationId, limit ?? 100, offset ?? 0, http.RequestAborted))
+        return TypedResults.Ok((await store.Workflow.ApplicationsAsync(member.OrganisationId, limit ?? 100, offset ?? 0, http.RequestAborted))
             .Select(a => View(a, today, null)));
     }
 
     private static async Task<IResult> Get(HttpContext http, LedgerStore store, TimeProvider time, Guid id)
     {
-        var application = await store.ApplicationAsync(id.ToString(), http.RequestAborted);
+        var application = await store.Workflow.ApplicationAsync(id.ToString(), http.RequestAborted);
         if (application is null) return Problems.For(WorkflowStatus.ApplicationNotFound);
         var caller = Caller.Of(http.User);
         if (caller.Role is not (Role.RegistryAdministrator or Role.Regulator) && Member.Of(http.User)?.OrganisationId != application.OrganisationId)
             return Problems.For(WorkflowStatus.OtherOrganisation);
-        return TypedResults.Ok(View(application, ChinaClock.Today(time), await store.ApplicationHistoryAsync(application.Id, http.RequestAborted)));
+        return TypedResults.Ok(View(application, ChinaClock.Today(time), await store.Workflow.ApplicationHistoryAsync(application.Id, http.RequestAborted)));
     }
 
     private static async Task<IResult> StartReview(HttpContext http, LedgerStore store, TimeProvider time, WorkingDayCalendar calendar, Guid id)
@@ -93,9 +93,9 @@ public static class AccountApplicationEndpoints
         var today = ChinaClock.Today(time);
         if (!calendar.TryAddWorkingDays(today, ReviewWorkingDays, out var due, out var unknownYear))
             return Problems.For(WorkflowStatus.CalendarYearUnknown, $"Load the working-day calendar of {unknownYear}.");
-        if (!await store.StartReviewAsync(application!.Id, member!.UserId, time.GetUtcNow(), due, http.RequestAborted))
+        if (!await store.Workflow.StartReviewAsync(application!.Id, member!.UserId, time.GetUtcNow(), due, http.RequestAborted))
             return Conflict(application, "only an applied application can be taken into review");
-        return TypedResults.Ok(View((await store.ApplicationAsync(application.Id, http.RequestAborted))!, today, null));
+        return TypedResults.Ok(View((await store.Workflow.ApplicationAsync(application.Id, http.RequestAborted))!, today, null));
     }
 
     private static async Task<IResult> Approve(HttpContext http, LedgerStore store, RegistryEngine engine, TimeProvider time, Guid id)
@@ -103,18 +103,18 @@ public static class AccountApplicationEndpoints
         var (application, member, problem) = await Load(http, store, id);
         if (problem is not null) return problem;
         var resume = application!.Status == AccountApplicationStatus.Active && application.RegistryAccountId is null;
-        if (!resume && !await store.DecideApplicationAsync(application.Id, AccountApplicationStatus.Active, member!.UserId, time.GetUtcNow(), null,
+        if (!resume && !await store.Workflow.DecideApplicationAsync(application.Id, AccountApplicationStatus.Active, member!.UserId, time.GetUtcNow(), null,
                 http.RequestAborted))
             return Conflict(application, "only an application under review can be approved");
         var (opened, _, refused, ledgerProblem) = await LedgerCall.SubmitAsync(engine, $"application-{application.Id}",
             new OpenAccount(application.SubjectId, application.SubjectName, (HolderType)application.HolderType), http.RequestAborted);
         if (refused is { } status)
-            await store.ReopenReviewAsync(application.Id, member!.UserId, time.GetUtcNow(), $"The ledger refused to open the account: {status}.",
+            await store.Workflow.ReopenReviewAsync(application.Id, member!.UserId, time.GetUtcNow(), $"The ledger refused to open the account: {status}.",
                 http.RequestAborted);
         if (ledgerProblem is not null) return ledgerProblem;
-        await store.RecordApplicationAccountAsync(application.Id, ((AccountOpened)opened!).RegistryAccount.Value, member!.UserId, time.GetUtcNow(),
+        await store.Workflow.RecordApplicationAccountAsync(application.Id, ((AccountOpened)opened!).RegistryAccount.Value, member!.UserId, time.GetUtcNow(),
             http.RequestAborted);
-        return TypedResults.Ok(View((await store.ApplicationAsync(application.Id, http.RequestAborted))!, ChinaClock.Today(time), null));
+        return TypedResults.Ok(View((await store.Workflow.ApplicationAsync(application.Id, http.RequestAborted))!, ChinaClock.Today(time), null));
     }
 
     private static async Task<IResult> Reject(HttpContext http, LedgerStore store, TimeProvider time, JsonSerializerOptions json, Guid id)
@@ -126,15 +126,15 @@ public static class AccountApplicationEndpoints
         if (r.HasErrors) return r.Refusal().ToProblem();
         var (application, member, problem) = await Load(http, store, id);
         if (problem is not null) return problem;
-        if (!await store.DecideApplicationAsync(application!.Id, AccountApplicationStatus.Rejected, member!.UserId, time.GetUtcNow(), reason,
+        if (!await store.Workflow.DecideApplicationAsync(application!.Id, AccountApplicationStatus.Rejected, member!.UserId, time.GetUtcNow(), reason,
                 http.RequestAborted))
             return Conflict(application, "only an application under review can be rejected");
-        return TypedResults.Ok(View((await store.ApplicationAsync(application.Id, http.RequestAborted))!, ChinaClock.Today(time), null));
+        return TypedResults.Ok(View((await store.Workflow.ApplicationAsync(application.Id, http.RequestAborted))!, ChinaClock.Today(time), null));
     }
 
     private static async Task<(AccountApplicationRecord?, Member?, IResult?)> Load(HttpContext http, LedgerStore store, Guid id)
     {
-        var application = await store.ApplicationAsync(id.ToString(), http.RequestAborted);
+        var application = await store.Workflow.ApplicationAsync(id.ToString(), http.RequestAborted);
         if (application is null) return (null, null, Problems.For(WorkflowStatus.ApplicationNotFound));
         return Member.Of(http.User) is { } member ? (application, member, null) : (null, null, Problems.For(WorkflowStatus.PersonRequired));
     }

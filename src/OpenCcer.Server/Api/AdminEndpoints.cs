@@ -22,7 +22,7 @@ public static class AdminEndpoints
         admin.MapPost("/organisations", AddOrganisation).Accepts<OrganisationRequest>("application/json")
             .WithSummary("Register an organisation with its unified social credit code and its role.");
         admin.MapGet("/organisations", (LedgerStore store, int? limit, int? offset, CancellationToken ct) =>
-            store.OrganisationsAsync(limit ?? 100, offset ?? 0, ct)).WithSummary("Organisations by name.");
+            store.People.OrganisationsAsync(limit ?? 100, offset ?? 0, ct)).WithSummary("Organisations by name.");
         admin.MapGet("/organisations/{id:guid}", GetOrganisation).WithSummary("One organisation with its people.");
         admin.MapPost("/organisations/{id:guid}/users", AddUser).Accepts<UserRequest>("application/json")
             .WithSummary("Add a person to an organisation, with an initial password.");
@@ -45,16 +45,16 @@ public static class AdminEndpoints
             r.Fail("role", $"One of: {string.Join(", ", Roles.OrganisationRoles)}.");
         if (r.HasErrors) return r.Refusal().ToProblem();
         var organisation = new OrganisationRecord(Guid.CreateVersion7(time.GetUtcNow()).ToString(), subject, name, body.Role!, Stamp.Of(time.GetUtcNow()));
-        if (await store.AddOrganisationAsync(organisation, http.RequestAborted) == InsertOutcome.Duplicate)
+        if (await store.People.AddOrganisationAsync(organisation, http.RequestAborted) == InsertOutcome.Duplicate)
             return Problems.For(WorkflowStatus.SubjectIdTaken, $"Subject {subject} is registered.");
         return TypedResults.Created($"/api/v1/admin/organisations/{organisation.Id}", organisation);
     }
 
     private static async Task<IResult> GetOrganisation(LedgerStore store, Guid id, CancellationToken ct)
     {
-        var organisation = await store.OrganisationAsync(id.ToString(), ct);
+        var organisation = await store.People.OrganisationAsync(id.ToString(), ct);
         if (organisation is null) return Problems.For(WorkflowStatus.OrganisationNotFound);
-        var users = await store.UsersOfOrganisationAsync(organisation.Id, ct);
+        var users = await store.People.UsersOfOrganisationAsync(organisation.Id, ct);
         return TypedResults.Ok(new { Organisation = organisation, Users = users.Select(u => View(User.From(u))) });
     }
 
@@ -69,7 +69,7 @@ public static class AdminEndpoints
         var password = r.Required("password", body.Password);
         if (display.Length > NameLengthMax) r.Fail("display_name", $"At most {NameLengthMax} characters.");
         if (r.HasErrors) return r.Refusal().ToProblem();
-        if (await store.OrganisationAsync(id.ToString(), http.RequestAborted) is null) return Problems.For(WorkflowStatus.OrganisationNotFound);
+        if (await store.People.OrganisationAsync(id.ToString(), http.RequestAborted) is null) return Problems.For(WorkflowStatus.OrganisationNotFound);
         var user = new User { OrganisationId = id.ToString(), UserName = name, Email = email, DisplayName = display };
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded) return TypedResults.Created($"/api/v1/admin/organisations/{id}", View(user));
@@ -90,17 +90,17 @@ public static class AdminEndpoints
         var label = r.Required("label", body.Label);
         if (label.Length > NameLengthMax) r.Fail("label", $"At most {NameLengthMax} characters.");
         if (r.HasErrors) return r.Refusal().ToProblem();
-        var organisation = await store.OrganisationAsync(organisationId, http.RequestAborted);
+        var organisation = await store.People.OrganisationAsync(organisationId, http.RequestAborted);
         if (organisation is null) return Problems.For(WorkflowStatus.OrganisationNotFound);
         if (body.UserId is not null)
         {
-            var user = await store.UserAsync(body.UserId, http.RequestAborted);
+            var user = await store.People.UserAsync(body.UserId, http.RequestAborted);
             if (user is null) return Problems.For(WorkflowStatus.UserNotFound);
             if (user.OrganisationId != organisation.Id) return Problems.For(WorkflowStatus.OtherOrganisation, "The user is not in this organisation.");
         }
         var key = "ccer_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var record = new ApiKeyRecord(organisation.Role, organisation.SubjectId, label, organisation.Id, body.UserId);
-        await store.IssueApiKeyAsync(DemoSeed.HashKey(key), record, time.GetUtcNow(), http.RequestAborted);
+        await store.People.IssueApiKeyAsync(DemoSeed.HashKey(key), record, time.GetUtcNow(), http.RequestAborted);
         return TypedResults.Created((string?)null, new
         {
             ApiKey = key,

@@ -25,7 +25,7 @@ public static class ComplianceEndpoints
             configuration.GetValue<DateOnly?>("Compliance:LegacyUsableUntil") ?? ComplianceRules.Default.LegacyUsableUntil);
         services.AddSingleton(rules);
         services.AddSingleton(sp => new ComplianceService(sp.GetRequiredService<LedgerStore>(), sp.GetRequiredService<RegistryEngine>(), rules,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LedgerStore>().OffsetBarredInstrumentsAsync));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LedgerStore>().Compliance.OffsetBarredInstrumentsAsync));
         return services;
     }
 
@@ -34,7 +34,7 @@ public static class ComplianceEndpoints
         var api = app.MapGroup("/api/v1/compliance").WithTags("Compliance").ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         api.MapPost("/entities", Register).RequireAuthorization(PeopleAuthentication.SupervisorPolicy).Accepts<ComplianceEntityRequest>("application/json")
             .WithSummary("Register a key emitting unit (its registry account must be of that holder type) with its sector and province.");
-        api.MapGet("/entities", async (LedgerStore store, CancellationToken ct) => TypedResults.Ok(await store.ComplianceEntitiesAsync(ct)))
+        api.MapGet("/entities", async (LedgerStore store, CancellationToken ct) => TypedResults.Ok(await store.Compliance.ComplianceEntitiesAsync(ct)))
             .RequireAuthorization(PeopleAuthentication.SupervisorPolicy).WithSummary("Key emitting units.");
         api.MapPost("/entities/{subject}/periods/{period:int}/emissions", RecordEmissions).RequireAuthorization(PeopleAuthentication.SupervisorPolicy)
             .Accepts<VerifiedEmissionsRequest>("application/json").WithSummary("Record a period's verified emissions: the obligation.");
@@ -49,7 +49,7 @@ public static class ComplianceEndpoints
             .WithSummary("Compliance across entities and sectors for a period.");
         api.MapPut("/offset-projects/{code}", SetOffsetProject).RequireAuthorization(PeopleAuthentication.SupervisorPolicy)
             .Accepts<OffsetProjectRequest>("application/json").WithSummary("Mark a project as inside ETS coverage or as legacy (its CCERs are then refused as offsets).");
-        api.MapGet("/offset-projects", async (LedgerStore store, CancellationToken ct) => TypedResults.Ok(await store.OffsetProjectsAsync(ct)))
+        api.MapGet("/offset-projects", async (LedgerStore store, CancellationToken ct) => TypedResults.Ok(await store.Compliance.OffsetProjectsAsync(ct)))
             .RequireAuthorization(PeopleAuthentication.SupervisorPolicy).WithSummary("Projects whose CCERs are restricted as offsets.");
         return app;
     }
@@ -94,7 +94,7 @@ public static class ComplianceEndpoints
     private static async Task<IResult> Surrender(HttpContext http, ComplianceService compliance, LedgerStore store, JsonSerializerOptions json,
         string subject, int period)
     {
-        if (await store.ComplianceEntityAsync(subject, http.RequestAborted) is null) return ComplianceProblems.For(ComplianceStatus.EntityNotFound);
+        if (await store.Compliance.ComplianceEntityAsync(subject, http.RequestAborted) is null) return ComplianceProblems.For(ComplianceStatus.EntityNotFound);
         var caller = Caller.Of(http.User);
         if (!caller.IsAdministrator && !(Roles.HoldsAccounts(caller.Role) && caller.SubjectId == subject))
             return Problems.Forbidden("Only the key emitting unit itself (or the registry administrator) surrenders its units.");
@@ -126,19 +126,19 @@ public static class ComplianceEndpoints
 
     private static async Task<IResult> Status(HttpContext http, ComplianceService compliance, LedgerStore store, string subject, int period)
     {
-        if (await store.ComplianceEntityAsync(subject, http.RequestAborted) is null) return ComplianceProblems.For(ComplianceStatus.EntityNotFound);
+        if (await store.Compliance.ComplianceEntityAsync(subject, http.RequestAborted) is null) return ComplianceProblems.For(ComplianceStatus.EntityNotFound);
         var caller = Caller.Of(http.User);
         if (caller.Role is not (Role.RegistryAdministrator or Role.Regulator) && caller.SubjectId != subject)
             return Problems.Forbidden("An entity reads its own compliance status; the registry and the regulator read all.");
         var record = await compliance.RecordAsync(subject, period, http.RequestAborted);
-        var lines = await store.SurrenderLinesAsync(subject, period, http.RequestAborted);
+        var lines = await store.Compliance.SurrenderLinesAsync(subject, period, http.RequestAborted);
         return TypedResults.Ok(new { Status = View(record, compliance.Rules), Lines = lines.Select(Line) });
     }
 
     private static async Task<IResult> Overview(LedgerStore store, ComplianceService compliance, int? period, CancellationToken ct)
     {
-        var entities = (await store.ComplianceEntitiesAsync(ct)).ToDictionary(e => e.SubjectId, StringComparer.Ordinal);
-        var records = (await store.ComplianceRecordsAsync(null, period, ct)).Where(r => entities.ContainsKey(r.SubjectId)).ToList();
+        var entities = (await store.Compliance.ComplianceEntitiesAsync(ct)).ToDictionary(e => e.SubjectId, StringComparer.Ordinal);
+        var records = (await store.Compliance.ComplianceRecordsAsync(null, period, ct)).Where(r => entities.ContainsKey(r.SubjectId)).ToList();
         var rows = records.Select(r => new
         {
             Entity = entities[r.SubjectId].Name,
@@ -170,7 +170,7 @@ public static class ComplianceEndpoints
         if (code.Length > LedgerLimits.ProjectCodeLengthMax) r.Fail("code", $"At most {LedgerLimits.ProjectCodeLengthMax} characters.");
         if (r.HasErrors) return r.Refusal().ToProblem();
         var project = new OffsetProject(code, covered, legacy);
-        await store.SetOffsetProjectAsync(project, Storage.Journal.EventJson.Timestamp(time.GetUtcNow()), http.RequestAborted);
+        await store.Compliance.SetOffsetProjectAsync(project, Storage.Journal.EventJson.Timestamp(time.GetUtcNow()), http.RequestAborted);
         return TypedResults.Ok(project);
     }
 

@@ -69,8 +69,8 @@ public sealed class ComplianceModel(LedgerStore store, ComplianceService complia
 
     private async Task<List<Row>> RowsAsync(CancellationToken ct)
     {
-        var entities = (await store.ComplianceEntitiesAsync(ct)).ToDictionary(e => e.SubjectId, StringComparer.Ordinal);
-        var records = (await store.ComplianceRecordsAsync(null, null, ct)).Where(r => entities.ContainsKey(r.SubjectId)).ToList();
+        var entities = (await store.Compliance.ComplianceEntitiesAsync(ct)).ToDictionary(e => e.SubjectId, StringComparer.Ordinal);
+        var records = (await store.Compliance.ComplianceRecordsAsync(null, null, ct)).Where(r => entities.ContainsKey(r.SubjectId)).ToList();
         Periods = records.Select(r => r.Period).Distinct().OrderDescending().ToList();
         return records.Where(r => Period is null || r.Period == Period)
             .Select(r => new Row(entities[r.SubjectId], r, compliance.Rules.OffsetLimit(r.Obligation)))
