@@ -24,7 +24,7 @@ internal static class BackupCommand
             var target = parse.GetValue(file)!;
             await using var ledgerStore = LedgerStore.Open(parse.GetValue(store)!);
             await ledgerStore.InitializeAsync(ct);
-            var format = await ledgerStore.BackupAsync(target.FullName, parse.GetValue(logical), ct);
+            var format = await ledgerStore.Backup.BackupAsync(target.FullName, parse.GetValue(logical), ct);
             target.Refresh();
             await output.WriteLineAsync($"Backed up the {ledgerStore.Provider} store to {target.Name}: "
                 + $"{(format == BackupFormat.SqliteImage ? "SQLite image" : "logical dump")}, {target.Length:N0} bytes.");
@@ -51,7 +51,7 @@ internal static class BackupCommand
             await using var ledgerStore = LedgerStore.Open(parse.GetValue(store)!);
             try
             {
-                await ledgerStore.RestoreAsync(source.FullName, ct);
+                await ledgerStore.Backup.RestoreAsync(source.FullName, ct);
             }
             catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
             {

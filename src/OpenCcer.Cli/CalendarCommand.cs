@@ -38,7 +38,7 @@ internal static class CalendarCommand
     {
         await using var ledgerStore = LedgerStore.Open(parse.GetValue(store)!);
         await ledgerStore.InitializeAsync(ct);
-        return await ledgerStore.CalendarAsync(ct);
+        return await ledgerStore.Reference.CalendarAsync(ct);
     }
 
     private static async Task<int> Unknown(ParseResult parse, int year)
@@ -119,7 +119,7 @@ internal static class CalendarCommand
             }
             await using var ledgerStore = LedgerStore.Open(parse.GetValue(store)!);
             await ledgerStore.InitializeAsync(ct);
-            var result = await ledgerStore.AddCalendarYearAsync(await File.ReadAllTextAsync(path.FullName, ct), DateTimeOffset.UtcNow, ct);
+            var result = await ledgerStore.Reference.AddCalendarYearAsync(await File.ReadAllTextAsync(path.FullName, ct), DateTimeOffset.UtcNow, ct);
             switch (result.Status)
             {
                 case CalendarLoadStatus.Ok:

@@ -42,7 +42,7 @@ builder.Services.AddSingleton(engine);
 await builder.AddExchangeAsync(engine);
 builder.Services.AddSingleton(await ReferenceDataHolder.LoadAsync(store));
 builder.Services.AddSingleton(time);
-builder.Services.AddSingleton(await store.CalendarAsync());
+builder.Services.AddSingleton(await store.Reference.CalendarAsync());
 builder.Services.AddSingleton(sp => new OpenCcer.Storage.Lifecycle.LifecycleService(store, engine,
     sp.GetRequiredService<OpenCcer.Core.Calendar.WorkingDayCalendar>(),
     () => sp.GetRequiredService<ReferenceDataHolder>().Current.Catalogue, sp.GetRequiredService<TimeProvider>()));

@@ -81,7 +81,7 @@ public static class DemoSeed
             CancellationPurpose.LargeEventNeutrality, "2025 Xiamen Marathon", null));
         await Do("request-cancel-spic", new ReserveUnits(spic, wind, 2_000, "cancellation request awaiting confirmation"));
 
-        foreach (var k in Keys) await engine.Store.SaveApiKeyAsync(HashKey(k.Key), k.Role, k.SubjectId, k.Label, ct);
+        foreach (var k in Keys) await engine.Store.People.SaveApiKeyAsync(HashKey(k.Key), k.Role, k.SubjectId, k.Label, ct);
         return applied + await Lifecycle.DemoLifecycleSeed.RunAsync(engine.Store, engine, ct);
     }
 

@@ -62,9 +62,9 @@ public static class JournalVerifier
             Compare(ProjectionSet.FromLedger(ledger), await store.ReadProjectionsAsync(ct), problems);
         }
         var lifecycle = new ChainVerifier("Lifecycle journal");
-        await foreach (var row in store.ReadLifecycleEventsAsync(ct)) lifecycle.Check(row.Link, problems);
-        var settings = await store.ExchangeSettingsAsync(ct) ?? new ExchangeSettings(AlwaysOpenDemo: false, MarketRules.Default.Fees.RateBasisPoints);
-        clock ??= settings.Clock(await store.CalendarAsync(ct));
+        await foreach (var row in store.Lifecycle.ReadLifecycleEventsAsync(ct)) lifecycle.Check(row.Link, problems);
+        var settings = await store.Exchange.ExchangeSettingsAsync(ct) ?? new ExchangeSettings(AlwaysOpenDemo: false, MarketRules.Default.Fees.RateBasisPoints);
+        clock ??= settings.Clock(await store.Reference.CalendarAsync(ct));
         var exchange = await ExchangeJournalVerifier.VerifyAsync(store, clock, rules ?? settings.Rules(), problems, ct);
         if (problems.Count > ProblemsMax)
         {

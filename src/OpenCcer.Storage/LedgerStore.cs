@@ -16,10 +16,50 @@ public abstract partial class LedgerStore : IAsyncDisposable
 {
     public const int PageSizeMax = 500;
 
+    protected LedgerStore()
+    {
+        Registry = new RegistryQueries(this);
+        People = new PeopleStore(this);
+        Workflow = new WorkflowStore(this);
+        Documents = new DocumentStore(this);
+        Lifecycle = new LifecycleStore(this);
+        Exchange = new ExchangeStore(this);
+        Compliance = new ComplianceStore(this);
+        Reference = new ReferenceStore(this);
+        Backup = new BackupStore(this);
+    }
+
+    /// <summary>Reads of accounts, holdings, blocks, issuances, reservations, freezes and cancellations.</summary>
+    public RegistryQueries Registry { get; }
+
+    /// <summary>Organisations, users and API keys.</summary>
+    public PeopleStore People { get; }
+
+    /// <summary>Account applications and maker-checker change requests, with their history.</summary>
+    public WorkflowStore Workflow { get; }
+
+    /// <summary>Uploaded documents and their contents.</summary>
+    public DocumentStore Documents { get; }
+
+    /// <summary>Projects and reductions, their versions and their timelines.</summary>
+    public LifecycleStore Lifecycle { get; }
+
+    /// <summary>The exchange's journal, cash, trades and settings.</summary>
+    public ExchangeStore Exchange { get; }
+
+    /// <summary>ETS compliance and Article 6 records.</summary>
+    public ComplianceStore Compliance { get; }
+
+    /// <summary>Grid emission factors and the working-day calendar.</summary>
+    public ReferenceStore Reference { get; }
+
+    /// <summary>Backup to a file and restore into an empty store.</summary>
+    public BackupStore Backup { get; }
+
     /// <summary>"sqlite" or "postgresql".</summary>
     public abstract string Provider { get; }
 
-    protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken ct);
+    protected internal abstract ValueTask<DbConnection> OpenAsync(CancellationToken ct);
 
     /// <summary>Writes journal rows and projection changes in the open transaction.</summary>
     protected abstract Task WriteAsync(DbConnection connection, DbTransaction transaction,
@@ -37,8 +77,8 @@ public abstract partial class LedgerStore : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = Tables.Schema;
         await command.ExecuteNonQueryAsync(ct);
-        await People.PeopleSchema.ApplyAsync(connection, ct);
-        await Documents.DocumentSchema.ApplyAsync(connection, ct);
+        await OpenCcer.Storage.People.PeopleSchema.ApplyAsync(connection, ct);
+        await OpenCcer.Storage.Documents.DocumentSchema.ApplyAsync(connection, ct);
     }
 
     /// <summary>Appends <paramref name="entries"/> and applies <paramref name="changes"/> atomically.</summary>
@@ -78,43 +118,6 @@ public abstract partial class LedgerStore : IAsyncDisposable
         return set;
     }
 
-    public async Task<AccountRow?> AccountAsync(long id, CancellationToken ct = default) =>
-        (await QueryAsync(Tables.Accounts, "id = @id", ct, ("@id", id))).SingleOrDefault();
-
-    public Task<List<AccountRow>> AccountsAsync(int limit, int offset, CancellationToken ct = default) =>
-        QueryAsync(Tables.Accounts, "1 = 1 ORDER BY id LIMIT @limit OFFSET @offset", ct, ("@limit", Clamp(limit)), ("@offset", Math.Max(0, offset)));
-
-    public Task<List<AccountRow>> AccountsOfSubjectAsync(string subjectId, CancellationToken ct = default) =>
-        QueryAsync(Tables.Accounts, "subject_id = @subject ORDER BY id", ct, ("@subject", subjectId));
-
-    public Task<List<HoldingRow>> HoldingsAsync(long accountId, CancellationToken ct = default) =>
-        QueryAsync(Tables.Holdings, "account_id = @id ORDER BY project_code, vintage", ct, ("@id", accountId));
-
-    public Task<List<BlockRow>> BlocksAsync(long accountId, CancellationToken ct = default) =>
-        QueryAsync(Tables.Blocks, "account_id = @id ORDER BY project_code, vintage, first_serial", ct, ("@id", accountId));
-
-    public Task<List<IssuanceRow>> IssuancesAsync(string? projectCode, int limit, int offset, CancellationToken ct = default) =>
-        projectCode is null
-            ? QueryAsync(Tables.Issuances, "1 = 1 ORDER BY id LIMIT @limit OFFSET @offset", ct, ("@limit", Clamp(limit)), ("@offset", Math.Max(0, offset)))
-            : QueryAsync(Tables.Issuances, "project_code = @code ORDER BY id LIMIT @limit OFFSET @offset", ct,
-                ("@code", projectCode), ("@limit", Clamp(limit)), ("@offset", Math.Max(0, offset)));
-
-    public Task<List<CancellationRow>> CancellationsAsync(int limit, int offset, CancellationToken ct = default) =>
-        QueryAsync(Tables.Cancellations, "1 = 1 ORDER BY id LIMIT @limit OFFSET @offset", ct, ("@limit", Clamp(limit)), ("@offset", Math.Max(0, offset)));
-
-    /// <summary>The newest <paramref name="limit"/> cancellations of units from one account, newest first.</summary>
-    public Task<List<CancellationRow>> CancellationsOfAccountAsync(long accountId, int limit, CancellationToken ct = default) =>
-        QueryAsync(Tables.Cancellations, "account_id = @a ORDER BY id DESC LIMIT @limit", ct, ("@a", accountId), ("@limit", Clamp(limit)));
-
-    public async Task<CancellationRow?> CancellationAsync(string certificateNumber, CancellationToken ct = default) =>
-        (await QueryAsync(Tables.Cancellations, "certificate_number = @n", ct, ("@n", certificateNumber))).SingleOrDefault();
-
-    public async Task<ReservationRow?> ReservationAsync(long id, CancellationToken ct = default) =>
-        (await QueryAsync(Tables.Reservations, "id = @id", ct, ("@id", id))).SingleOrDefault();
-
-    public async Task<FreezeRow?> FreezeAsync(long id, CancellationToken ct = default) =>
-        (await QueryAsync(Tables.Freezes, "id = @id", ct, ("@id", id))).SingleOrDefault();
-
     /// <summary>
     /// The latest instant either journal recorded (the registry's or the exchange's), or null for a store
     /// that has recorded nothing: a writer's clock must not start earlier than it.
@@ -135,92 +138,6 @@ public abstract partial class LedgerStore : IAsyncDisposable
     public Task<List<JournalEntry>> JournalPageAsync(long afterSequence, int limit, CancellationToken ct = default) =>
         QueryAsync(Tables.Journal, "seq > @after ORDER BY seq LIMIT @limit", ct, ("@after", afterSequence), ("@limit", Clamp(limit)));
 
-    /// <summary>Registry-wide totals of CCERs in tonnes (ETS allowances excluded), for the public explorer.</summary>
-    public async Task<RegistryTotals> TotalsAsync(CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT
-              (SELECT COALESCE(SUM(last_serial - first_serial + 1), 0) FROM issuances WHERE project_code <> 'CEA'),
-              (SELECT COUNT(*) FROM issuances WHERE project_code <> 'CEA'),
-              (SELECT COALESCE(SUM(h.available), 0) FROM holdings h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 1 AND h.project_code <> 'CEA'),
-              (SELECT COALESCE(SUM(h.available), 0) FROM holdings h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 2 AND h.project_code <> 'CEA'),
-              (SELECT COALESCE(SUM(reserved), 0) FROM holdings WHERE project_code <> 'CEA'),
-              (SELECT COALESCE(SUM(frozen), 0) FROM holdings WHERE project_code <> 'CEA'),
-              (SELECT COALESCE(SUM(cancelled), 0) FROM holdings WHERE project_code <> 'CEA'),
-              (SELECT COUNT(*) FROM accounts WHERE kind = 1),
-              (SELECT COUNT(DISTINCT project_code) FROM issuances WHERE project_code <> 'CEA')
-            """;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return new RegistryTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
-            reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8));
-    }
-
-    public async Task SaveApiKeyAsync(string keyHash, string role, string? subjectId, string label, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO api_keys (key_hash, role, subject_id, label) VALUES (@h, @r, @s, @l)
-            ON CONFLICT (key_hash) DO UPDATE SET role = excluded.role, subject_id = excluded.subject_id, label = excluded.label
-            """;
-        Add(command, "@h", keyHash);
-        Add(command, "@r", role);
-        Add(command, "@s", subjectId);
-        Add(command, "@l", label);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    public async Task<(string Role, string? SubjectId, string Label)?> FindApiKeyAsync(string keyHash, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT role, subject_id, label FROM api_keys WHERE key_hash = @h";
-        Add(command, "@h", keyHash);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
-    }
-
-    /// <summary>Records a grid-factor year; false when that grid and year are already recorded.</summary>
-    public async Task<bool> AddGridFactorAsync(GridFactorRecord r, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO grid_factors (grid, year, grid_zh, om_tco2_per_mwh, bm_tco2_per_mwh, status, source, added_at, added_by)
-            VALUES (@g, @y, @gz, @om, @bm, @s, @src, @at, @by) ON CONFLICT (grid, year) DO NOTHING
-            """;
-        Add(command, "@g", r.Grid);
-        Add(command, "@y", r.Year);
-        Add(command, "@gz", r.GridZh);
-        Add(command, "@om", r.OmTco2PerMwh);
-        Add(command, "@bm", r.BmTco2PerMwh);
-        Add(command, "@s", r.Status);
-        Add(command, "@src", r.Source);
-        Add(command, "@at", r.AddedAt);
-        Add(command, "@by", r.AddedBy);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
-
-    public async Task<List<GridFactorRecord>> GridFactorsAsync(CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT grid, grid_zh, year, om_tco2_per_mwh, bm_tco2_per_mwh, status, source, added_at, added_by
-            FROM grid_factors ORDER BY added_at, grid, year
-            """;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<GridFactorRecord>();
-        while (await reader.ReadAsync(ct))
-            rows.Add(new GridFactorRecord(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)));
-        return rows;
-    }
-
     /// <summary>Runs raw SQL; for tests that tamper with rows and for maintenance commands.</summary>
     public async Task<int> ExecuteAsync(string sql, CancellationToken ct = default)
     {
@@ -230,12 +147,12 @@ public abstract partial class LedgerStore : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    protected Task<List<T>> QueryAsync<T>(TableSpec<T> table, string? where, CancellationToken ct,
+    protected internal Task<List<T>> QueryAsync<T>(TableSpec<T> table, string? where, CancellationToken ct,
         params (string Name, object? Value)[] parameters) =>
         ReadAsync(where is null ? table.SelectAll : $"SELECT {table.ColumnList} FROM {table.Name} WHERE {where}", table.Read, ct, parameters);
 
     /// <summary>Runs a query and maps each row; the one way every read of the store goes.</summary>
-    protected async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    protected internal async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
@@ -247,7 +164,7 @@ public abstract partial class LedgerStore : IAsyncDisposable
         return rows;
     }
 
-    protected static void Add(DbCommand command, string name, object? value)
+    protected internal static void Add(DbCommand command, string name, object? value)
     {
         var p = command.CreateParameter();
         p.ParameterName = name;

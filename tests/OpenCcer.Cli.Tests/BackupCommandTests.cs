@@ -56,12 +56,12 @@ public sealed class BackupCommandTests
             await DemoSeed.RunAsync(engine);
             await DemoLifecycleSeed.RunAsync(store, engine);
         }
-        await store.AddOrganisationAsync(new OrganisationRecord("org-1", "91110000MA00000001", "Backup Test Co. 备份", "project-owner", "2026-01-05T02:00:00Z"));
+        await store.People.AddOrganisationAsync(new OrganisationRecord("org-1", "91110000MA00000001", "Backup Test Co. 备份", "project-owner", "2026-01-05T02:00:00Z"));
         var content = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
         var document = new DocumentRecord(new DocumentId(Guid.CreateVersion7()), new ProjectId(Guid.NewGuid()), null, DocumentKind.DesignDocument,
             "设计文件.pdf", "application/pdf", content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), "91110000MA00000001",
             "project-owner", new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero), null);
-        Assert.Equal(DocumentSaveOutcome.Saved, await store.SaveDocumentAsync(document, content, 200));
+        Assert.Equal(DocumentSaveOutcome.Saved, await store.Documents.SaveDocumentAsync(document, content, 200));
     }
 
     private static async Task<VerificationReport> Verify(string connectionString)
@@ -121,8 +121,8 @@ public sealed class BackupCommandTests
 
         await using var restoredStore = LedgerStore.Open(target);
         var project = new ProjectId(Guid.Parse((string)(await Scalar(source, "SELECT project_id FROM documents"))!));
-        var documents = await restoredStore.DocumentsOfProjectAsync(project);
-        var content = await restoredStore.DocumentContentAsync(Assert.Single(documents).Sha256);
+        var documents = await restoredStore.Documents.DocumentsOfProjectAsync(project);
+        var content = await restoredStore.Documents.DocumentContentAsync(Assert.Single(documents).Sha256);
         Assert.Equal(Enumerable.Range(0, 256).Select(i => (byte)i), content!);
     }
 

@@ -22,7 +22,7 @@ public sealed partial class ExchangeWorkload
         {
             var participant = await ParticipantAsync(http, key);
             var balance = await ScalarAsync(connectionString, $"SELECT COALESCE(SUM(balance_fen), 0) FROM cash_accounts WHERE participant_id = {participant}");
-            var holding = (await store.HoldingsAsync(participant)).SingleOrDefault(h => h.ProjectCode == ProjectCode && h.Vintage == Vintage);
+            var holding = (await store.Registry.HoldingsAsync(participant)).SingleOrDefault(h => h.ProjectCode == ProjectCode && h.Vintage == Vintage);
             var openSells = (await OwnListingsAsync(http, key)).Where(l => l.Side == Side.Sell).Sum(l => l.Open);
             positions[participant] = new(balance, holding?.Available ?? 0, openSells);
         }

@@ -61,7 +61,7 @@ public sealed partial class ExchangeWorkload
     public static async Task AddKeysAsync(LedgerStore store)
     {
         foreach (var (key, role, subject) in new[] { (SellerKey, Roles.ProjectOwner, "91440000MA4CGN0006"), (BuyerKey, Roles.TradingParticipant, "91310000MA03TRAD04") })
-            await store.IssueApiKeyAsync(DemoSeed.HashKey(key), new ApiKeyRecord(role, subject, "reliability test", null, null), DateTimeOffset.UtcNow);
+            await store.People.IssueApiKeyAsync(DemoSeed.HashKey(key), new ApiKeyRecord(role, subject, "reliability test", null, null), DateTimeOffset.UtcNow);
     }
 
     public Operation NewOperation(Random random)
@@ -173,7 +173,7 @@ public sealed partial class ExchangeWorkload
     {
         var problems = new List<string>();
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var row in store.ReadExchangeJournalAsync())
+        await foreach (var row in store.Exchange.ReadExchangeJournalAsync())
         {
             if (!row.OperationId.StartsWith("xw-", StringComparison.Ordinal)) continue;
             if (!rows.TryAdd(row.OperationId, row.Sequence)) problems.Add($"{row.OperationId} is in the exchange journal twice.");
@@ -225,7 +225,7 @@ public sealed partial class ExchangeWorkload
             var openSells = open.Where(l => l.Side == Side.Sell).Sum(l => l.Open);
             if (reservations.Values.Sum() != openSells + unsettledSold)
                 problems.Add($"participant {participant} has {reservations.Values.Sum()} t reserved, its open sells {openSells} t and unsettled sales {unsettledSold} t.");
-            var holding = (await store.HoldingsAsync(participant)).SingleOrDefault(h => h.ProjectCode == ProjectCode && h.Vintage == Vintage);
+            var holding = (await store.Registry.HoldingsAsync(participant)).SingleOrDefault(h => h.ProjectCode == ProjectCode && h.Vintage == Vintage);
             if ((holding?.Reserved ?? 0) != reservations.Values.Sum()) problems.Add($"participant {participant} holds {holding?.Reserved ?? 0} t reserved, its reservations {reservations.Values.Sum()} t.");
         }
         var units = await UnitsAsync(store);
@@ -284,9 +284,9 @@ public sealed partial class ExchangeWorkload
         long total = 0;
         for (var offset = 0; ; offset += 100)
         {
-            var accounts = await store.AccountsAsync(100, offset);
+            var accounts = await store.Registry.AccountsAsync(100, offset);
             foreach (var a in accounts)
-                foreach (var h in (await store.HoldingsAsync(a.Id)).Where(h => h.ProjectCode == ProjectCode && h.Vintage == Vintage))
+                foreach (var h in (await store.Registry.HoldingsAsync(a.Id)).Where(h => h.ProjectCode == ProjectCode && h.Vintage == Vintage))
                     total = checked(total + h.Available + h.Reserved + h.Frozen + h.Cancelled);
             if (accounts.Count < 100) return total;
         }

@@ -145,8 +145,8 @@ public sealed record HoldingSnapshot(long Available1, long Cancelled1, long Avai
 {
     public static async Task<HoldingSnapshot> TakeAsync(LedgerStore store, string projectCode, int vintage)
     {
-        var one = (await store.HoldingsAsync(1)).Single(h => h.ProjectCode == projectCode && h.Vintage == vintage);
-        var two = (await store.HoldingsAsync(2)).SingleOrDefault(h => h.ProjectCode == projectCode && h.Vintage == vintage);
+        var one = (await store.Registry.HoldingsAsync(1)).Single(h => h.ProjectCode == projectCode && h.Vintage == vintage);
+        var two = (await store.Registry.HoldingsAsync(2)).SingleOrDefault(h => h.ProjectCode == projectCode && h.Vintage == vintage);
         return new HoldingSnapshot(one.Available, one.Cancelled, two?.Available ?? 0, two?.Reserved ?? 0);
     }
 }

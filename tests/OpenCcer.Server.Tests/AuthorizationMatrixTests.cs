@@ -135,12 +135,12 @@ public sealed class AuthorizationMatrixTests(PeopleServer server) : IClassFixtur
         {
             var role = Roles.OrganisationRoles[i];
             var organisation = new OrganisationRecord(Guid.NewGuid().ToString(), $"9100000000MATRIX{i:D2}", "Matrix " + role, role, Stamp.Of(DateTimeOffset.UtcNow));
-            await store.AddOrganisationAsync(organisation);
+            await store.People.AddOrganisationAsync(organisation);
             var userId = Guid.NewGuid().ToString();
-            await store.AddUserAsync(new UserRecord(userId, organisation.Id, "matrix." + role, ("MATRIX." + role).ToUpperInvariant(), null, null, false, role,
+            await store.People.AddUserAsync(new UserRecord(userId, organisation.Id, "matrix." + role, ("MATRIX." + role).ToUpperInvariant(), null, null, false, role,
                 null, "s", "c", true, null, 0, Stamp.Of(DateTimeOffset.UtcNow)));
             var key = $"matrix-key-{role}";
-            await store.IssueApiKeyAsync(DemoSeed.HashKey(key), new ApiKeyRecord(role, organisation.SubjectId, "matrix", organisation.Id, userId), DateTimeOffset.UtcNow);
+            await store.People.IssueApiKeyAsync(DemoSeed.HashKey(key), new ApiKeyRecord(role, organisation.SubjectId, "matrix", organisation.Id, userId), DateTimeOffset.UtcNow);
             callers.Add((role, key));
         }
         return callers;

@@ -133,7 +133,7 @@ public sealed class MakerCheckerTests(PeopleServer server) : IClassFixture<Peopl
             new { operation_id = "s-1", account_id = account, state = "restricted", reason = "Overdue annual fee" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await PeopleServer.Json(created)).GetProperty("id").GetString();
-        Assert.Equal(1, (await server.Store.AccountAsync(account))!.State);
+        Assert.Equal(1, (await server.Store.Registry.AccountAsync(account))!.State);
 
         await PeopleServer.Problem(await maker.PostAsync($"/api/v1/account-state-requests/{id}/confirm", null), HttpStatusCode.Forbidden,
             "/problems/confirmer-is-initiator");
@@ -141,14 +141,14 @@ public sealed class MakerCheckerTests(PeopleServer server) : IClassFixture<Peopl
             HttpStatusCode.Forbidden, "/problems/forbidden");
         var confirmed = await PeopleServer.Json(await checker.PostAsync($"/api/v1/account-state-requests/{id}/confirm", null));
         Assert.Equal("confirmed", confirmed.GetProperty("status").GetString());
-        Assert.Equal(2, (await server.Store.AccountAsync(account))!.State);
+        Assert.Equal(2, (await server.Store.Registry.AccountAsync(account))!.State);
 
         // A reactivation that the second administrator rejects changes nothing.
         var again = (await PeopleServer.Json(await maker.PostAsJsonAsync("/api/v1/account-state-requests",
             new { operation_id = "s-2", account_id = account, state = "active", reason = "Fee paid" }))).GetProperty("id").GetString();
         var rejected = await PeopleServer.Json(await checker.PostAsJsonAsync($"/api/v1/account-state-requests/{again}/reject", new { reason = "Receipt not seen." }));
         Assert.Equal("rejected", rejected.GetProperty("status").GetString());
-        Assert.Equal(2, (await server.Store.AccountAsync(account))!.State);
+        Assert.Equal(2, (await server.Store.Registry.AccountAsync(account))!.State);
         var listed = await PeopleServer.Json(await (await server.SignedIn("mee.regulator")).GetAsync("/api/v1/account-state-requests"));
         Assert.Equal(2, listed.GetArrayLength());
     }

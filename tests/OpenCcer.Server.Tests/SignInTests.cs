@@ -56,8 +56,8 @@ public sealed class SignInTests(PeopleServer server) : IClassFixture<PeopleServe
                 i < 4 ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, i < 4 ? "/problems/sign-in-failed" : "/problems/locked-out");
         await PeopleServer.Problem(await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { user_name = "lock.me", password = People.DemoPeople.Password }),
             HttpStatusCode.Forbidden, "/problems/locked-out");
-        var organisation = (await server.Store.OrganisationOfSubjectAsync("91440000MA4LOCK001"))!;
-        var user = Assert.Single(await server.Store.UsersOfOrganisationAsync(organisation.Id));
+        var organisation = (await server.Store.People.OrganisationOfSubjectAsync("91440000MA4LOCK001"))!;
+        var user = Assert.Single(await server.Store.People.UsersOfOrganisationAsync(organisation.Id));
         Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10));
     }
 
@@ -71,7 +71,7 @@ public sealed class SignInTests(PeopleServer server) : IClassFixture<PeopleServe
         var issued = await admin.PostAsJsonAsync("/api/v1/admin/api-keys", new { organisation_id = organisationId, user_id = userId, label = "trading desk" });
         Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
         var key = (await PeopleServer.Json(issued)).GetProperty("api_key").GetString()!;
-        Assert.Null(await server.Store.ApiKeyAsync(key));
+        Assert.Null(await server.Store.People.ApiKeyAsync(key));
         var me = await PeopleServer.Json(await server.WithKey(key).GetAsync("/api/v1/auth/me"));
         Assert.Equal(("api_key", userId, organisationId, "trading-participant"),
             (me.GetProperty("authenticated_by").GetString(), me.GetProperty("user_id").GetString(), me.GetProperty("organisation_id").GetString(),

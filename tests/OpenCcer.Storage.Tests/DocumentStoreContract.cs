@@ -35,12 +35,12 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var project = new ProjectId(Guid.NewGuid());
         var content = Pdf("design").Concat(new byte[] { 0, 255, 128, 10 }).ToArray();
         var d = Document(project, content, DocumentKind.MonitoringReport, new ReductionId(Guid.NewGuid()));
-        Assert.Equal(DocumentSaveOutcome.Saved, await store.SaveDocumentAsync(d, content, 200));
-        Assert.Equal(d, await store.DocumentAsync(d.Id));
-        Assert.Equal(content, await store.DocumentContentAsync(d.Sha256));
-        Assert.Equal(LedgerStore.Sha256Hex(content), d.Sha256);
-        Assert.Null(await store.DocumentAsync(new DocumentId(Guid.NewGuid())));
-        Assert.Null(await store.DocumentContentAsync(new string('0', 64)));
+        Assert.Equal(DocumentSaveOutcome.Saved, await store.Documents.SaveDocumentAsync(d, content, 200));
+        Assert.Equal(d, await store.Documents.DocumentAsync(d.Id));
+        Assert.Equal(content, await store.Documents.DocumentContentAsync(d.Sha256));
+        Assert.Equal(DocumentStore.Sha256Hex(content), d.Sha256);
+        Assert.Null(await store.Documents.DocumentAsync(new DocumentId(Guid.NewGuid())));
+        Assert.Null(await store.Documents.DocumentContentAsync(new string('0', 64)));
     }
 
     [Fact]
@@ -51,11 +51,11 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var content = Pdf("same");
         var first = Document(project, content, minute: 1);
         var second = Document(project, content, DocumentKind.Evidence, minute: 2);
-        await store.SaveDocumentAsync(second, content, 200);
-        await store.SaveDocumentAsync(first, content, 200);
-        await store.SaveDocumentAsync(Document(other, Pdf("other")), Pdf("other"), 200);
-        Assert.Equal([first, second], await store.DocumentsOfProjectAsync(project));
-        Assert.Empty(await store.DocumentsOfProjectAsync(new ProjectId(Guid.NewGuid())));
+        await store.Documents.SaveDocumentAsync(second, content, 200);
+        await store.Documents.SaveDocumentAsync(first, content, 200);
+        await store.Documents.SaveDocumentAsync(Document(other, Pdf("other")), Pdf("other"), 200);
+        Assert.Equal([first, second], await store.Documents.DocumentsOfProjectAsync(project));
+        Assert.Empty(await store.Documents.DocumentsOfProjectAsync(new ProjectId(Guid.NewGuid())));
         Assert.Equal(1, await store.ExecuteAsync($"UPDATE document_contents SET size_bytes = size_bytes WHERE sha256 = '{first.Sha256}'"));
     }
 
@@ -63,32 +63,32 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     public async Task a_project_at_its_document_limit_refuses_another_and_nothing_is_written()
     {
         var project = new ProjectId(Guid.NewGuid());
-        Assert.Equal(DocumentSaveOutcome.Saved, await store.SaveDocumentAsync(Document(project, Pdf("1")), Pdf("1"), 2));
-        Assert.Equal(DocumentSaveOutcome.Saved, await store.SaveDocumentAsync(Document(project, Pdf("2")), Pdf("2"), 2));
+        Assert.Equal(DocumentSaveOutcome.Saved, await store.Documents.SaveDocumentAsync(Document(project, Pdf("1")), Pdf("1"), 2));
+        Assert.Equal(DocumentSaveOutcome.Saved, await store.Documents.SaveDocumentAsync(Document(project, Pdf("2")), Pdf("2"), 2));
         var third = Document(project, Pdf("3"));
-        Assert.Equal(DocumentSaveOutcome.LimitReached, await store.SaveDocumentAsync(third, Pdf("3"), 2));
-        Assert.Null(await store.DocumentAsync(third.Id));
-        Assert.Null(await store.DocumentContentAsync(third.Sha256));
-        Assert.Equal(DocumentSaveOutcome.Saved, await store.SaveDocumentAsync(Document(new ProjectId(Guid.NewGuid()), Pdf("3")), Pdf("3"), 2));
+        Assert.Equal(DocumentSaveOutcome.LimitReached, await store.Documents.SaveDocumentAsync(third, Pdf("3"), 2));
+        Assert.Null(await store.Documents.DocumentAsync(third.Id));
+        Assert.Null(await store.Documents.DocumentContentAsync(third.Sha256));
+        Assert.Equal(DocumentSaveOutcome.Saved, await store.Documents.SaveDocumentAsync(Document(new ProjectId(Guid.NewGuid()), Pdf("3")), Pdf("3"), 2));
     }
 
     [Fact]
     public async Task a_record_whose_hash_is_not_that_of_its_content_is_a_bug()
     {
         var d = Document(new ProjectId(Guid.NewGuid()), Pdf("a"));
-        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveDocumentAsync(d, Pdf("b"), 200));
-        Assert.Null(await store.DocumentAsync(d.Id));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.Documents.SaveDocumentAsync(d, Pdf("b"), 200));
+        Assert.Null(await store.Documents.DocumentAsync(d.Id));
     }
 
     [Fact]
     public async Task marking_disclosed_records_the_first_time_only()
     {
         var d = Document(new ProjectId(Guid.NewGuid()), Pdf("x"));
-        await store.SaveDocumentAsync(d, Pdf("x"), 200);
-        Assert.True(await store.MarkDocumentDisclosedAsync(d.Id, At.AddDays(1)));
-        Assert.False(await store.MarkDocumentDisclosedAsync(d.Id, At.AddDays(2)));
-        Assert.False(await store.MarkDocumentDisclosedAsync(new DocumentId(Guid.NewGuid()), At));
-        Assert.Equal(At.AddDays(1), (await store.DocumentAsync(d.Id))!.DisclosedAt);
+        await store.Documents.SaveDocumentAsync(d, Pdf("x"), 200);
+        Assert.True(await store.Documents.MarkDocumentDisclosedAsync(d.Id, At.AddDays(1)));
+        Assert.False(await store.Documents.MarkDocumentDisclosedAsync(d.Id, At.AddDays(2)));
+        Assert.False(await store.Documents.MarkDocumentDisclosedAsync(new DocumentId(Guid.NewGuid()), At));
+        Assert.Equal(At.AddDays(1), (await store.Documents.DocumentAsync(d.Id))!.DisclosedAt);
     }
 }
 

@@ -95,7 +95,7 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
     private Task<ExchangeOutcome> Take(string id, long listing, ParticipantId who, long tonnes) =>
         Run(id, c => ExchangeStep.Run(new ToMarket(Wind, new TakeListing(new OrderId(listing), who, new Tonnes(tonnes), c.Position(who, Wind)))));
 
-    private async Task<HoldingRow?> Holding(ParticipantId who) => (await store.HoldingsAsync(who.Value)).SingleOrDefault(h => h.ProjectCode == Wind.ProjectCode);
+    private async Task<HoldingRow?> Holding(ParticipantId who) => (await store.Registry.HoldingsAsync(who.Value)).SingleOrDefault(h => h.ProjectCode == Wind.ProjectCode);
 
     [Fact]
     public async Task an_instrument_trades_from_the_next_trading_day_after_its_listing()
@@ -128,20 +128,20 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         var listing = (await Post("post", seller, Side.Sell, 5_000, 100)).Sequence!.Value;
         Assert.True((await Take("take", listing, buyer, 40)).IsOk);
         // 40 t × 50.00 = 2,000.00; fee 6‰ = 12.00 each side. The buyer's cost is held until settlement.
-        Assert.Equal(new CashAccountRow(buyer.Value, 1_000_000_00, 2_012_00), await store.CashAccountAsync(buyer.Value));
+        Assert.Equal(new CashAccountRow(buyer.Value, 1_000_000_00, 2_012_00), await store.Exchange.CashAccountAsync(buyer.Value));
         Assert.Equal(VenueStatus.SettlementTooEarly, (await Run("settle-early", _ => ExchangeStep.Run(new SettleTrades(new DateOnly(2026, 3, 3))))).Status);
         time.Now = Monday.AddDays(1).AddHours(6);
         var settled = await Ok("settle", _ => ExchangeStep.Run(new SettleTrades(new DateOnly(2026, 3, 3))));
         Assert.Single(settled.Settled);
         Assert.Equal((40L, 0L), ((await Holding(buyer))!.Available, (await Holding(buyer))!.Reserved));
         Assert.Equal((560L, 0L), ((await Holding(seller))!.Available, (await Holding(seller))!.Reserved));
-        Assert.Equal(new CashAccountRow(buyer.Value, 1_000_000_00 - 2_012_00, 0), await store.CashAccountAsync(buyer.Value));
-        Assert.Equal(new CashAccountRow(seller.Value, 1_988_00, 0), await store.CashAccountAsync(seller.Value));
-        Assert.Equal(new CashAccountRow(CashBook.FeeAccount.Value, 24_00, 0), await store.CashAccountAsync(CashBook.FeeAccount.Value));
-        var statement = await store.CashPostingsAsync(buyer.Value, 0, 100);
+        Assert.Equal(new CashAccountRow(buyer.Value, 1_000_000_00 - 2_012_00, 0), await store.Exchange.CashAccountAsync(buyer.Value));
+        Assert.Equal(new CashAccountRow(seller.Value, 1_988_00, 0), await store.Exchange.CashAccountAsync(seller.Value));
+        Assert.Equal(new CashAccountRow(CashBook.FeeAccount.Value, 24_00, 0), await store.Exchange.CashAccountAsync(CashBook.FeeAccount.Value));
+        var statement = await store.Exchange.CashPostingsAsync(buyer.Value, 0, 100);
         Assert.Equal(["deposit", "purchase", "trading_fee"], statement.Select(p => p.Kind));
         Assert.Equal([1_000_000_00L, 1_000_000_00 - 2_000_00, 1_000_000_00 - 2_012_00], statement.Select(p => p.BalanceFen));
-        var trade = Assert.Single(await store.SettledTradesAsync(seller.Value, "2026-03-03"));
+        var trade = Assert.Single(await store.Exchange.SettledTradesAsync(seller.Value, "2026-03-03"));
         Assert.Equal((40L, 2_000_00L, 12_00L), (trade.Quantity, trade.TurnoverFen, trade.SellerFeeFen));
         var report = await JournalVerifier.VerifyAsync(store, Clock, null);
         Assert.True(report.IsSound, string.Join("\n", report.Problems));
@@ -165,14 +165,14 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         Assert.Equal(hash, await exchange.StateHashAsync());
         Assert.Null(await Holding(buyer));
         Assert.Equal(100L, (await Holding(seller))!.Reserved);
-        Assert.Equal(new CashAccountRow(buyer.Value, 1_000_000_00, 2_012_00), await store.CashAccountAsync(buyer.Value));
-        Assert.Null(await store.CashAccountAsync(seller.Value));
+        Assert.Equal(new CashAccountRow(buyer.Value, 1_000_000_00, 2_012_00), await store.Exchange.CashAccountAsync(buyer.Value));
+        Assert.Null(await store.Exchange.CashAccountAsync(seller.Value));
 
         await store.ExecuteAsync("ALTER TABLE cash_postings_away RENAME TO cash_postings");
         var retried = await Ok("settle", _ => ExchangeStep.Run(new SettleTrades(new DateOnly(2026, 3, 3))));
         Assert.False(retried.Replayed);
         Assert.Equal(40L, (await Holding(buyer))!.Available);
-        Assert.Equal(new CashAccountRow(seller.Value, 1_988_00, 0), await store.CashAccountAsync(seller.Value));
+        Assert.Equal(new CashAccountRow(seller.Value, 1_988_00, 0), await store.Exchange.CashAccountAsync(seller.Value));
         var again = await Run("settle", _ => ExchangeStep.Run(new SettleTrades(new DateOnly(2026, 3, 3))));
         Assert.True(again.Replayed);
         Assert.Equal(40L, (await Holding(buyer))!.Available);
@@ -191,14 +191,14 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         Assert.Equal(MarketClockRefusal(), (await Post("refused", buyer, Side.Buy, 9_000, 1)).MarketStatus);
         var before = exchange.Market(Wind)!;
         var venueHash = await exchange.StateHashAsync();
-        var cash = await store.CashAccountAsync(buyer.Value);
+        var cash = await store.Exchange.CashAccountAsync(buyer.Value);
 
         await RestartAsync();
         var after = exchange.Market(Wind)!;
         Assert.Equal(before.StateHash, after.StateHash);
         Assert.Equal(venueHash, await exchange.StateHashAsync());
         Assert.True(before.Depth.SameLevelsAs(after.Depth));
-        Assert.Equal(cash, await store.CashAccountAsync(buyer.Value));
+        Assert.Equal(cash, await store.Exchange.CashAccountAsync(buyer.Value));
         // The replayed engine continues the same books: the open listing can still be taken.
         Assert.True((await Take("take-after", sell, buyer, 5)).IsOk);
     }
@@ -232,10 +232,10 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
         await ListAndFundAsync();
         var first = await Post("post-1", seller, Side.Sell, 5_000, 10);
         var second = await Post("post-2", seller, Side.Sell, 5_001, 10);
-        var rows = await store.ExchangeJournalRowsWithEventAsync("listing_posted", long.MaxValue, 10);
+        var rows = await store.Exchange.ExchangeJournalRowsWithEventAsync("listing_posted", long.MaxValue, 10);
         Assert.Equal([second.Sequence!.Value, first.Sequence!.Value], rows.Select(r => r.Sequence));
-        Assert.Equal([first.Sequence!.Value], (await store.ExchangeJournalRowsWithEventAsync("listing_posted", second.Sequence!.Value, 10)).Select(r => r.Sequence));
-        Assert.Empty(await store.ExchangeJournalRowsWithEventAsync("surveillance_flagged", long.MaxValue, 10));
+        Assert.Equal([first.Sequence!.Value], (await store.Exchange.ExchangeJournalRowsWithEventAsync("listing_posted", second.Sequence!.Value, 10)).Select(r => r.Sequence));
+        Assert.Empty(await store.Exchange.ExchangeJournalRowsWithEventAsync("surveillance_flagged", long.MaxValue, 10));
     }
 
     [Fact]
@@ -293,7 +293,7 @@ public abstract class ExchangeStoreContract : IAsyncLifetime
     public async Task an_exchange_configured_with_another_fee_or_clock_refuses_to_start_on_the_store()
     {
         await ListAndFundAsync();
-        Assert.Equal(new ExchangeSettings(false, 60), await store.ExchangeSettingsAsync());
+        Assert.Equal(new ExchangeSettings(false, 60), await store.Exchange.ExchangeSettingsAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             ExchangeEngine.StartAsync(registry, Clock, MarketRules.Default with { Fees = new FeeSchedule(30) }));
         await Assert.ThrowsAsync<InvalidOperationException>(() => ExchangeEngine.StartAsync(registry, MarketClock.AlwaysOpenDemo()));

@@ -60,10 +60,10 @@ public abstract class LedgerStoreContract : IAsyncLifetime
         var older = (UnitsCancelled)await Ok("cancel-c1-a", new CancelUnits(first, Wind, 10, CancellationPurpose.CorporateOffset, "A", null));
         await Ok("cancel-c2", new CancelUnits(second, Wind, 5, CancellationPurpose.CorporateOffset, "B", null));
         var newer = (UnitsCancelled)await Ok("cancel-c1-b", new CancelUnits(first, Wind, 20, CancellationPurpose.CorporateOffset, "C", null));
-        var listed = await store.CancellationsOfAccountAsync(first.Value, 10);
+        var listed = await store.Registry.CancellationsOfAccountAsync(first.Value, 10);
         Assert.Equal([newer.CertificateNumber, older.CertificateNumber], listed.Select(c => c.CertificateNumber));
         Assert.All(listed, c => Assert.Equal(first.Value, c.AccountId));
-        Assert.Equal([newer.CertificateNumber], (await store.CancellationsOfAccountAsync(first.Value, 1)).Select(c => c.CertificateNumber));
+        Assert.Equal([newer.CertificateNumber], (await store.Registry.CancellationsOfAccountAsync(first.Value, 1)).Select(c => c.CertificateNumber));
     }
 
     [Fact]
@@ -75,9 +75,9 @@ public abstract class LedgerStoreContract : IAsyncLifetime
         await Ok("cancel", new CancelUnits(registry, Wind, 100, CancellationPurpose.CorporateOffset, "Acme 2024", null));
         await RestartAsync();
         Assert.Equal(4, engine.Sequence);
-        var holdings = await store.HoldingsAsync(registry.Value);
+        var holdings = await store.Registry.HoldingsAsync(registry.Value);
         Assert.Equal(600, Assert.Single(holdings).Available);
-        var blocks = await store.BlocksAsync(trading.Value);
+        var blocks = await store.Registry.BlocksAsync(trading.Value);
         Assert.Equal((701L, 1000L), (Assert.Single(blocks).First, blocks[0].Last));
         var report = await JournalVerifier.VerifyAsync(store);
         Assert.True(report.IsSound, string.Join("\n", report.Problems));
@@ -108,7 +108,7 @@ public abstract class LedgerStoreContract : IAsyncLifetime
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => engine.SubmitAsync("same-move", move)));
         Assert.All(results, r => Assert.True(r.Result.IsOk));
         Assert.Single(results, r => !r.Replayed);
-        Assert.Equal(90, (await store.HoldingsAsync(registry.Value)).Single().Available);
+        Assert.Equal(90, (await store.Registry.HoldingsAsync(registry.Value)).Single().Available);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public abstract class LedgerStoreContract : IAsyncLifetime
         var s = await engine.SubmitAsync("too-much", new TransferUnits(registry, trading, Wind, 1, TransferReason.ToTrading, null));
         Assert.Equal(LedgerStatus.InsufficientUnits, s.Status);
         Assert.Equal(1, engine.Sequence);
-        Assert.Empty(await store.HoldingsAsync(registry.Value));
+        Assert.Empty(await store.Registry.HoldingsAsync(registry.Value));
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public abstract class LedgerStoreContract : IAsyncLifetime
         Assert.Equal(2 + accepted, engine.Sequence);
         var report = await JournalVerifier.VerifyAsync(store);
         Assert.True(report.IsSound, string.Join("\n", report.Problems));
-        var holdings = (await store.HoldingsAsync(registry.Value)).Concat(await store.HoldingsAsync(trading.Value));
+        var holdings = (await store.Registry.HoldingsAsync(registry.Value)).Concat(await store.Registry.HoldingsAsync(trading.Value));
         Assert.Equal(10_000, holdings.Sum(h => h.Available));
     }
 
@@ -195,26 +195,26 @@ public abstract class LedgerStoreContract : IAsyncLifetime
         Assert.Equal(rows, engine.Sequence);
         var report = await JournalVerifier.VerifyAsync(store);
         Assert.True(report.IsSound, string.Join("\n", report.Problems));
-        var totals = await store.TotalsAsync();
+        var totals = await store.Registry.TotalsAsync();
         Assert.Equal(totals.IssuedTonnes, totals.HeldTonnes + totals.InTradingTonnes + totals.ReservedTonnes + totals.FrozenTonnes + totals.CancelledTonnes);
         Assert.Equal(6_200, totals.CancelledTonnes);
-        Assert.NotNull(await store.FindApiKeyAsync(DemoSeed.HashKey("ccer-demo-registry-admin")));
+        Assert.NotNull(await store.People.FindApiKeyAsync(DemoSeed.HashKey("ccer-demo-registry-admin")));
     }
 
     [Fact]
     public async Task the_demo_seed_has_projects_in_every_lifecycle_state_and_an_issued_reduction()
     {
         await DemoSeed.RunAsync(engine);
-        var projects = await store.ProjectsAsync(null, null, null, LedgerStore.PageSizeMax, 0);
+        var projects = await store.Lifecycle.ProjectsAsync(null, null, null, LedgerStore.PageSizeMax, 0);
         foreach (var phase in Enum.GetValues<Core.Lifecycle.ProjectPhase>())
             Assert.Contains(projects, p => p.State.Phase == phase);
-        var issued = Assert.Single(await store.ReductionsAsync("issued", 10, 0));
-        Assert.Single(await store.ReductionsAsync("issued", 10, 0, methodology: "CCER-01-001-V01", province: "Qinghai"));
-        Assert.Empty(await store.ReductionsAsync("issued", 10, 0, methodology: "CCER-01-002-V01"));
-        Assert.Equal(2, (await store.ReductionsAsync(null, 10, 0)).Count);
+        var issued = Assert.Single(await store.Lifecycle.ReductionsAsync("issued", 10, 0));
+        Assert.Single(await store.Lifecycle.ReductionsAsync("issued", 10, 0, methodology: "CCER-01-001-V01", province: "Qinghai"));
+        Assert.Empty(await store.Lifecycle.ReductionsAsync("issued", 10, 0, methodology: "CCER-01-002-V01"));
+        Assert.Equal(2, (await store.Lifecycle.ReductionsAsync(null, 10, 0)).Count);
         var qinghai = projects.Single(p => p.Code == "QH-ST-0005");
         Assert.Equal(qinghai.State.Id, issued.State.Project);
-        var units = await store.IssuancesAsync("QH-ST-0005", 100, 0);
+        var units = await store.Registry.IssuancesAsync("QH-ST-0005", 100, 0);
         Assert.Contains(units, i => i.Vintage == 2026 && i.Last - i.First + 1 == 29_850);
         Assert.Equal(projects.Count, (await DemoSeed.RunAsync(engine)) + projects.Count);
     }

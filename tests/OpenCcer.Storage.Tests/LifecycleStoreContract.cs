@@ -34,20 +34,20 @@ public abstract class LifecycleStoreContract : IAsyncLifetime
     {
         var project = NewProject("P000001");
         var drafted = new ProjectDrafted(project.State.Id, new Actor(Role.ProjectOwner, project.State.Owner), new DateOnly(2026, 3, 2), project.State.Description);
-        Assert.True(await store.SaveProjectAsync(project, 0, [drafted], At));
-        var loaded = await store.ProjectAsync(project.State.Id);
+        Assert.True(await store.Lifecycle.SaveProjectAsync(project, 0, [drafted], At));
+        var loaded = await store.Lifecycle.ProjectAsync(project.State.Id);
         Assert.NotNull(loaded);
         Assert.Equal(project.State.Description, loaded.State.Description);
         Assert.Equal(1, loaded.Version);
         var published = ProjectLifecycle.Publish(loaded.State, new Actor(Role.ProjectOwner, project.State.Owner), new DateOnly(2026, 3, 2),
             Organisations.IdOf("VVB-1"), Core.Calendar.WorkingDayCalendar.Shipped());
-        Assert.True(await store.SaveProjectAsync(loaded with { State = published.State, VvbSubjectId = "VVB-1" }, 1, published.Events, At));
-        Assert.False(await store.SaveProjectAsync(loaded with { State = published.State }, 1, published.Events, At));
-        var again = await store.ProjectAsync(project.State.Id);
+        Assert.True(await store.Lifecycle.SaveProjectAsync(loaded with { State = published.State, VvbSubjectId = "VVB-1" }, 1, published.Events, At));
+        Assert.False(await store.Lifecycle.SaveProjectAsync(loaded with { State = published.State }, 1, published.Events, At));
+        var again = await store.Lifecycle.ProjectAsync(project.State.Id);
         Assert.Equal(ProjectPhase.InPublicNotice, again!.State.Phase);
         Assert.Equal(published.State.Notice!.End, again.State.Notice!.End);
         Assert.Equal(2, again.Version);
-        var timeline = await store.TimelineAsync(project.State.Id);
+        var timeline = await store.Lifecycle.TimelineAsync(project.State.Id);
         Assert.Equal(["project_drafted", "project_notice_published"], timeline.Select(e => e.Kind));
         Assert.Equal(JournalHash.Genesis, timeline[0].PreviousHash);
         Assert.Equal(timeline[0].Hash, timeline[1].PreviousHash);
@@ -82,8 +82,8 @@ public abstract class LifecycleStoreContract : IAsyncLifetime
         state = Step(ProjectLifecycle.AcceptForReview(state, admin, day.AddDays(45)));
         state = Step(ProjectLifecycle.Register(state, admin, day.AddDays(46)));
         var record = new ProjectRecord(state, "P000009", "OWNER-1", "VVB-1", "Fujian", 0);
-        Assert.True(await store.SaveProjectAsync(record, 0, [], At));
-        var loaded = (await store.ProjectAsync(state.Id))!.State;
+        Assert.True(await store.Lifecycle.SaveProjectAsync(record, 0, [], At));
+        var loaded = (await store.Lifecycle.ProjectAsync(state.Id))!.State;
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(state, LifecycleJson.Options),
             System.Text.Json.JsonSerializer.Serialize(loaded, LifecycleJson.Options));
         Assert.Equal(new ExternalId(ExternalMechanism.Vcs, "VCS-42"), loaded.Application!.ExternalRegistrations[0].Id);
@@ -107,8 +107,8 @@ public abstract class LifecycleStoreContract : IAsyncLifetime
         var commented = ReductionLifecycle.Comment(published.State, Actor.Anonymous, day, "Meter calibration dates?");
         Assert.True(commented.IsOk, commented.Status.ToString());
         var record = new ReductionRecord(commented.State, "VVB-2", 0);
-        Assert.True(await store.SaveReductionAsync(record, 0, [], At));
-        var loaded = (await store.ReductionAsync(commented.State.Id))!.State;
+        Assert.True(await store.Lifecycle.SaveReductionAsync(record, 0, [], At));
+        var loaded = (await store.Lifecycle.ReductionAsync(commented.State.Id))!.State;
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(commented.State, LifecycleJson.Options),
             System.Text.Json.JsonSerializer.Serialize(loaded, LifecycleJson.Options));
         Assert.Equal(30_000, loaded.ClaimedQuantity!.Value.Value);
@@ -121,8 +121,8 @@ public abstract class LifecycleStoreContract : IAsyncLifetime
         var project = NewProject("P000010");
         var ban = ApplicationBan.After(project.State.Owner, project.State.Id, new DateOnly(2026, 3, 2));
         var imposed = new ApplicationBanImposed(project.State.Id, new Actor(Role.RegistryAdministrator, OrganisationId.None), new DateOnly(2026, 3, 2), ban);
-        Assert.True(await store.SaveProjectAsync(project, 0, [imposed], At));
-        var bans = await store.BansAsync();
+        Assert.True(await store.Lifecycle.SaveProjectAsync(project, 0, [imposed], At));
+        var bans = await store.Lifecycle.BansAsync();
         Assert.Equal(ban, Assert.Single(bans));
         Assert.True(bans[0].IsActiveOn(new DateOnly(2028, 1, 1)));
     }
@@ -130,13 +130,13 @@ public abstract class LifecycleStoreContract : IAsyncLifetime
     [Fact]
     public async Task projects_filter_by_methodology_province_and_phase()
     {
-        await store.SaveProjectAsync(NewProject("P000001"), 0, [], At);
-        await store.SaveProjectAsync(NewProject("P000002", "CCER-14-001-V01", "Hubei"), 0, [], At);
-        Assert.Equal(2, (await store.ProjectsAsync(null, null, null, 10, 0)).Count);
-        Assert.Equal("P000002", Assert.Single(await store.ProjectsAsync("CCER-14-001-V01", null, null, 10, 0)).Code);
-        Assert.Equal("P000001", Assert.Single(await store.ProjectsAsync(null, "Shandong", "draft", 10, 0)).Code);
-        Assert.Empty(await store.ProjectsAsync(null, null, "registered", 10, 0));
-        Assert.Equal(2, await store.ProjectCountAsync());
+        await store.Lifecycle.SaveProjectAsync(NewProject("P000001"), 0, [], At);
+        await store.Lifecycle.SaveProjectAsync(NewProject("P000002", "CCER-14-001-V01", "Hubei"), 0, [], At);
+        Assert.Equal(2, (await store.Lifecycle.ProjectsAsync(null, null, null, 10, 0)).Count);
+        Assert.Equal("P000002", Assert.Single(await store.Lifecycle.ProjectsAsync("CCER-14-001-V01", null, null, 10, 0)).Code);
+        Assert.Equal("P000001", Assert.Single(await store.Lifecycle.ProjectsAsync(null, "Shandong", "draft", 10, 0)).Code);
+        Assert.Empty(await store.Lifecycle.ProjectsAsync(null, null, "registered", 10, 0));
+        Assert.Equal(2, await store.Lifecycle.ProjectCountAsync());
     }
 }
 

@@ -12,7 +12,7 @@ public sealed class ExplorerJourneys(WebServer server)
     [Fact]
     public async Task a_visitor_browses_and_filters_projects()
     {
-        var all = await server.Store.ProjectsAsync(null, null, null, 1_000, 0);
+        var all = await server.Store.Lifecycle.ProjectsAsync(null, null, null, 1_000, 0);
         var registered = all.Where(p => p.State.Phase == ProjectPhase.Registered).ToList();
         var offshore = all.Where(p => p.State.Description.MethodologyCode == "CCER-01-002-V01").ToList();
         await server.JourneyAsync(nameof(a_visitor_browses_and_filters_projects), async page =>
@@ -75,7 +75,7 @@ public sealed class ExplorerJourneys(WebServer server)
             await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("your comment is published");
             await Assertions.Expect(page.Locator("li.comment .comment-text").Last).ToHaveTextAsync("Which wind speed series was used for the yield estimate?");
         });
-        var project = await server.Store.ProjectAsync(new ProjectId(id));
+        var project = await server.Store.Lifecycle.ProjectAsync(new ProjectId(id));
         Assert.Equal("Which wind speed series was used for the yield estimate?", project!.State.Notice!.Comments.Single().Text);
     }
 
@@ -110,7 +110,7 @@ public sealed class ExplorerJourneys(WebServer server)
     [Fact]
     public async Task the_statistics_page_draws_its_charts_from_registry_data()
     {
-        var totals = await server.Store.TotalsAsync();
+        var totals = await server.Store.Registry.TotalsAsync();
         await server.JourneyAsync(nameof(the_statistics_page_draws_its_charts_from_registry_data), async page =>
         {
             await page.GotoAsync("/statistics?culture=en");

@@ -54,7 +54,7 @@ public sealed class MarketJourneys(WebServer server)
                 : ExchangeStep.Refuse(VenueStatus.NoTradingAccount));
         Assert.True(outcome.IsOk, $"{outcome.Status} {outcome.MarketStatus}");
         var after = server.Exchange.Market(instrument)!;
-        var trade = (await server.Store.TradesAsync(instrument.ProjectCode, instrument.Vintage, 1))[0];
+        var trade = (await server.Store.Exchange.TradesAsync(instrument.ProjectCode, instrument.Vintage, 1))[0];
         Assert.Equal(bestAsk.Price.Fen, trade.PriceFen);
 
         await server.JourneyAsync("market-after-a-trade", async page =>

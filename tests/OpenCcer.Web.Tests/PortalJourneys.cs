@@ -134,8 +134,8 @@ public sealed class PortalJourneys(WebServer server)
     [Fact]
     public async Task a_participant_moves_units_and_requests_a_cancellation_that_a_second_person_confirms()
     {
-        var spic = (await server.Store.AccountsOfSubjectAsync("91370000MA3CSPIC01")).Single(a => a.Kind == (int)AccountKind.Registry);
-        var holding = (await server.Store.HoldingsAsync(spic.Id)).First(h => h.Available >= 1_000);
+        var spic = (await server.Store.Registry.AccountsOfSubjectAsync("91370000MA3CSPIC01")).Single(a => a.Kind == (int)AccountKind.Registry);
+        var holding = (await server.Store.Registry.HoldingsAsync(spic.Id)).First(h => h.Available >= 1_000);
         var key = $"{spic.Id}-{holding.ProjectCode}-{holding.Vintage}";
         var beneficiary = "Browser Journey Beverage Co. " + Guid.NewGuid().ToString("N")[..6];
         string? certificate = null;
@@ -183,7 +183,7 @@ public sealed class PortalJourneys(WebServer server)
             Assert.False(string.IsNullOrEmpty(certificate), outcome);
 
             // The ledger's record of the cancellation: which serial blocks were cancelled.
-            var record = await server.Store.CancellationAsync(certificate);
+            var record = await server.Store.Registry.CancellationAsync(certificate);
             Assert.NotNull(record);
             var expected = CertificateViews.SerialBlocks(server.Services.GetRequiredService<SerialFormat>(),
                 new Instrument(record.ProjectCode, record.Vintage), record.Ranges);
@@ -230,10 +230,10 @@ public sealed class PortalJourneys(WebServer server)
             await Assertions.Expect(row.Locator("a[data-pdf]")).ToHaveAttributeAsync("href", $"/api/v1/public/certificates/{certificate}/pdf");
         });
 
-        var cancelled = await server.Store.CancellationAsync(certificate!);
+        var cancelled = await server.Store.Registry.CancellationAsync(certificate!);
         Assert.Equal(100, cancelled!.Quantity);
         Assert.Equal(beneficiary, cancelled.Beneficiary);
-        var after = (await server.Store.HoldingsAsync(spic.Id)).Single(h => h.ProjectCode == holding.ProjectCode && h.Vintage == holding.Vintage);
+        var after = (await server.Store.Registry.HoldingsAsync(spic.Id)).Single(h => h.ProjectCode == holding.ProjectCode && h.Vintage == holding.Vintage);
         Assert.Equal(holding.Available - 150, after.Available);
         Assert.Equal(holding.Cancelled + 100, after.Cancelled);
     }

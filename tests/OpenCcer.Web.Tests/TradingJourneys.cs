@@ -55,21 +55,21 @@ public sealed class TradingJourneys(WebServer server)
 
     private async Task<(long Registry, long Trading)> AccountsAsync(string subject)
     {
-        var accounts = await server.Store.AccountsOfSubjectAsync(subject);
+        var accounts = await server.Store.Registry.AccountsOfSubjectAsync(subject);
         return (accounts.Single(a => a.Kind == (int)AccountKind.Registry).Id, accounts.Single(a => a.Kind == (int)AccountKind.Trading).Id);
     }
 
     private async Task<long> AvailableAsync(long account, string code, int vintage) =>
-        (await server.Store.HoldingsAsync(account)).SingleOrDefault(h => h.ProjectCode == code && h.Vintage == vintage)?.Available ?? 0;
+        (await server.Store.Registry.HoldingsAsync(account)).SingleOrDefault(h => h.ProjectCode == code && h.Vintage == vintage)?.Available ?? 0;
 
-    private async Task<long> BalanceAsync(long participant) => (await server.Store.CashAccountAsync(participant))?.BalanceFen ?? 0;
+    private async Task<long> BalanceAsync(long participant) => (await server.Store.Exchange.CashAccountAsync(participant))?.BalanceFen ?? 0;
 
     [Fact]
     public async Task a_participant_moves_units_to_trading_lists_them_another_takes_them_and_settlement_shows_in_both_accounts()
     {
         var (spicRegistry, spic) = await AccountsAsync("91370000MA3CSPIC01");
         var (_, jidong) = await AccountsAsync("91110000MA01CEMT02");
-        var holding = (await server.Store.HoldingsAsync(spicRegistry)).First(h => h.Available >= 1_000);
+        var holding = (await server.Store.Registry.HoldingsAsync(spicRegistry)).First(h => h.Available >= 1_000);
         var (code, vintage) = (holding.ProjectCode, holding.Vintage);
         var instrument = new Instrument(code, vintage);
         var key = $"{code}-{vintage}";
@@ -161,7 +161,7 @@ public sealed class TradingJourneys(WebServer server)
             // Until settlement the purchase and its fee are held.
             await Assertions.Expect(page.Locator("[data-cash=held]")).ToHaveTextAsync(Yuan(price * quantity + fee));
         });
-        var trade = (await server.Store.TradesAsync(code, vintage, 1))[0];
+        var trade = (await server.Store.Exchange.TradesAsync(code, vintage, 1))[0];
         Assert.Equal(quantity, trade.Quantity);
 
         // The next day the exchange closes and settles the trading day.
@@ -223,7 +223,7 @@ public sealed class TradingJourneys(WebServer server)
         var (_, jidong) = await AccountsAsync(jidongSubject);
         // The smallest bulk agreement the exchange accepts, from units the seller already keeps in its trading account.
         var quantity = server.Exchange.Rules.Bulk.QuantityMinTonnes;
-        var holding = (await server.Store.HoldingsAsync(spic)).First(h => h.Available >= quantity);
+        var holding = (await server.Store.Registry.HoldingsAsync(spic)).First(h => h.Available >= quantity);
         var (code, vintage) = (holding.ProjectCode, holding.Vintage);
         var instrument = new Instrument(code, vintage);
         var key = $"{code}-{vintage}";
@@ -287,14 +287,14 @@ public sealed class TradingJourneys(WebServer server)
             await row.Locator("form.confirm-bulk-form button").ClickAsync();
             await ExpectDoneAsync(page, "bulk-confirmed");
             await Assertions.Expect(page.Locator($"table.bulk-to-me tr[data-proposal='{proposal}']")).ToHaveCountAsync(0);
-            var trade = (await server.Store.TradesAsync(code, vintage, 1))[0];
+            var trade = (await server.Store.Exchange.TradesAsync(code, vintage, 1))[0];
             Assert.Equal("bulk_agreement", trade.Method);
             Assert.Equal((jidong, spic, quantity, price), (trade.BuyerId, trade.SellerId, trade.Quantity, trade.PriceFen));
             held = trade.TurnoverFen + trade.BuyerFeeFen;
             // Until settlement the purchase and its fee are held.
             await Assertions.Expect(page.Locator("[data-cash=held]")).ToHaveTextAsync(Yuan(held));
         });
-        var bulk = (await server.Store.TradesAsync(code, vintage, 1))[0];
+        var bulk = (await server.Store.Exchange.TradesAsync(code, vintage, 1))[0];
 
         await server.JourneyAsync("bulk-proposer-sees-it-confirmed", async page =>
         {
@@ -336,7 +336,7 @@ public sealed class TradingJourneys(WebServer server)
         var (_, spic) = await AccountsAsync("91370000MA3CSPIC01");
         var (_, jidong) = await AccountsAsync("91110000MA01CEMT02");
         const long quantity = 30;
-        var holding = (await server.Store.HoldingsAsync(spic)).First(h => h.Available >= quantity);
+        var holding = (await server.Store.Registry.HoldingsAsync(spic)).First(h => h.Available >= quantity);
         var (code, vintage) = (holding.ProjectCode, holding.Vintage);
         var instrument = new Instrument(code, vintage);
         var key = $"{code}-{vintage}";
@@ -367,7 +367,7 @@ public sealed class TradingJourneys(WebServer server)
 
         var turnover = price * quantity;
         var fee = server.Exchange.Rules.Fees.TradingFee(new Money(turnover)).Fen;
-        var heldBefore = (await server.Store.CashAccountAsync(jidong))?.HeldFen ?? 0;
+        var heldBefore = (await server.Store.Exchange.CashAccountAsync(jidong))?.HeldFen ?? 0;
         await server.JourneyAsync("bidding-buyer-bids", async page =>
         {
             await WebServer.SignInAsync(page, "jidong.trader");
@@ -397,17 +397,17 @@ public sealed class TradingJourneys(WebServer server)
             await page.GotoAsync("/portal/exchange");
             var row = page.Locator($"#biddings tr[data-bidding='{bidding}']");
             await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(Tonnes(quantity));
-            var newestBefore = (await server.Store.TradesAsync(code, vintage, 1)).FirstOrDefault()?.TradeId;
+            var newestBefore = (await server.Store.Exchange.TradesAsync(code, vintage, 1)).FirstOrDefault()?.TradeId;
             await row.Locator("form.close-bidding-form button").ClickAsync();
             await Assertions.Expect(page.Locator("p.form-problem")).ToBeVisibleAsync();
-            Assert.Equal(newestBefore, (await server.Store.TradesAsync(code, vintage, 1)).FirstOrDefault()?.TradeId);
+            Assert.Equal(newestBefore, (await server.Store.Exchange.TradesAsync(code, vintage, 1)).FirstOrDefault()?.TradeId);
             server.Time.Advance(TimeSpan.FromHours(2));
             await page.GotoAsync("/portal/exchange");
             await page.Locator($"#biddings tr[data-bidding='{bidding}'] form.close-bidding-form button").ClickAsync();
             await ExpectDoneAsync(page, "bidding-closed");
             await Assertions.Expect(page.Locator($"#biddings tr[data-bidding='{bidding}']")).ToHaveCountAsync(0);
         });
-        var trade = (await server.Store.TradesAsync(code, vintage, 1))[0];
+        var trade = (await server.Store.Exchange.TradesAsync(code, vintage, 1))[0];
         Assert.Equal((jidong, spic, quantity, price), (trade.BuyerId, trade.SellerId, trade.Quantity, trade.PriceFen));
 
         server.Time.Advance(TimeSpan.FromDays(1));

@@ -30,8 +30,8 @@ public sealed class Article6Service(LedgerStore store, RegistryEngine engine, Ar
         if (string.IsNullOrWhiteSpace(reference) || reference.Length > TextLengthMax) return Article6Outcome<Authorization>.Refused(Article6Status.TextRequired);
         if (!Enum.IsDefined(firstTransfer)) throw new ArgumentOutOfRangeException(nameof(firstTransfer));
         var authorization = new Authorization(instrument, reference, firstTransfer, EventJson.Timestamp(time.GetUtcNow()));
-        if (await store.AddAuthorizationAsync(authorization, ct)) return Article6Outcome<Authorization>.Ok(authorization);
-        var existing = (await store.AuthorizationAsync(instrument, ct))!;
+        if (await store.Compliance.AddAuthorizationAsync(authorization, ct)) return Article6Outcome<Authorization>.Ok(authorization);
+        var existing = (await store.Compliance.AuthorizationAsync(instrument, ct))!;
         return existing.Reference == reference && existing.FirstTransfer == firstTransfer
             ? Article6Outcome<Authorization>.Ok(existing)
             : Article6Outcome<Authorization>.Refused(Article6Status.AuthorizedDifferently);
@@ -48,19 +48,19 @@ public sealed class Article6Service(LedgerStore store, RegistryEngine engine, Ar
         await gate.WaitAsync(ct);
         try
         {
-            if (await store.InternationalTransferAsync(operationId, ct) is { } done)
+            if (await store.Compliance.InternationalTransferAsync(operationId, ct) is { } done)
             {
                 return done.ProjectCode == instrument.ProjectCode && done.Vintage == instrument.Vintage && done.Tonnes == tonnes
                     && done.AcquiringParty == acquiringParty && done.ForeignRegistry == foreignRegistry
                     ? Article6Outcome<InternationalTransfer>.Ok(done)
                     : Article6Outcome<InternationalTransfer>.Conflict();
             }
-            var authorization = await store.AuthorizationAsync(instrument, ct);
+            var authorization = await store.Compliance.AuthorizationAsync(instrument, ct);
             if (authorization is null) return Article6Outcome<InternationalTransfer>.Refused(Article6Status.NotAuthorized);
-            var account = (await store.AccountsOfSubjectAsync(subjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Registry);
+            var account = (await store.Registry.AccountsOfSubjectAsync(subjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Registry);
             if (account is null) return Article6Outcome<InternationalTransfer>.RefusedByLedger(LedgerStatus.AccountNotFound);
             var mitigation = rules.MitigationCancellation(tonnes);
-            var holding = (await store.HoldingsAsync(account.Id, ct)).FirstOrDefault(h => h.ProjectCode == instrument.ProjectCode && h.Vintage == instrument.Vintage);
+            var holding = (await store.Registry.HoldingsAsync(account.Id, ct)).FirstOrDefault(h => h.ProjectCode == instrument.ProjectCode && h.Vintage == instrument.Vintage);
             if ((holding?.Available ?? 0) < checked(tonnes + mitigation)) return Article6Outcome<InternationalTransfer>.RefusedByLedger(LedgerStatus.InsufficientUnits);
 
             var transfer = await engine.SubmitAsync($"a6-transfer:{operationId}:0", new CancelUnits(new AccountId(account.Id), instrument, tonnes,
@@ -81,7 +81,7 @@ public sealed class Article6Service(LedgerStore store, RegistryEngine engine, Ar
             var adjustment = authorization.FirstTransfer == FirstTransfer.UseOrCancellation ? CorrespondingAdjustment.Pending : CorrespondingAdjustment.Applied;
             var record = new InternationalTransfer(operationId, instrument.ProjectCode, instrument.Vintage, tonnes, acquiringParty, foreignRegistry,
                 adjustment, cancelled.CertificateNumber, mitigation, mitigationCertificate, EventJson.Timestamp(cancelled.At));
-            await store.AddInternationalTransferAsync(record, ct);
+            await store.Compliance.AddInternationalTransferAsync(record, ct);
             return Article6Outcome<InternationalTransfer>.Ok(record);
         }
         finally
@@ -93,12 +93,12 @@ public sealed class Article6Service(LedgerStore store, RegistryEngine engine, Ar
     /// <summary>The annual report of authorizations, actions and holdings in the layout of the Article 6 agreed electronic format.</summary>
     public async Task<IReadOnlyList<ExportTable>> AnnualReportAsync(int year, string reportingParty, SerialFormat format, CancellationToken ct = default)
     {
-        var authorizations = await store.AuthorizationsAsync(ct);
-        var transfers = await store.InternationalTransfersAsync(year, ct);
+        var authorizations = await store.Compliance.AuthorizationsAsync(ct);
+        var transfers = await store.Compliance.InternationalTransfersAsync(year, ct);
         var ranges = new Dictionary<string, IReadOnlyList<(long First, long Last)>>(StringComparer.Ordinal);
         foreach (var number in transfers.SelectMany(t => new[] { t.CertificateNumber, t.MitigationCertificateNumber }).OfType<string>())
         {
-            var c = (await store.CancellationAsync(number, ct))!;
+            var c = (await store.Registry.CancellationAsync(number, ct))!;
             ranges[number] = c.Ranges.Split(',').Select(r =>
             {
                 var serials = r[(r.IndexOf(':', StringComparison.Ordinal) + 1)..];

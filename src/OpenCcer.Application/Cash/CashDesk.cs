@@ -27,7 +27,7 @@ public sealed class CashDesk(ExchangeEngine exchange, ISettlementBank bank)
     {
         var who = await WhoseAsync(caller, participantId, ct);
         if (!who.IsOk) return who.Refusal!;
-        return await exchange.Store.CashAccountAsync(who.Value, ct) ?? new CashAccountRow(who.Value, 0, 0);
+        return await exchange.Store.Exchange.CashAccountAsync(who.Value, ct) ?? new CashAccountRow(who.Value, 0, 0);
     }
 
     /// <summary>Postings with their running balance, oldest first, after <paramref name="afterId"/>.</summary>
@@ -36,7 +36,7 @@ public sealed class CashDesk(ExchangeEngine exchange, ISettlementBank bank)
     {
         var who = await WhoseAsync(caller, participantId, ct);
         if (!who.IsOk) return who.Refusal!;
-        return (who.Value, await exchange.Store.CashPostingsAsync(who.Value, afterId ?? 0, limit ?? 100, ct));
+        return (who.Value, await exchange.Store.Exchange.CashPostingsAsync(who.Value, afterId ?? 0, limit ?? 100, ct));
     }
 
     private async Task<Outcome<long>> WhoseAsync(Caller caller, long? participantId, CancellationToken ct)
@@ -71,7 +71,7 @@ public sealed class CashDesk(ExchangeEngine exchange, ISettlementBank bank)
         }
         if (ExchangeSubmission.RefusalOf(outcome, op) is { } refused)
             return outcome.Status == VenueStatus.BankRefused && receipt?.Reason is { } why ? Refusals.Of(VenueStatus.BankRefused, why) : refused;
-        var account = await exchange.Store.CashAccountAsync(me.Value, ct);
+        var account = await exchange.Store.Exchange.CashAccountAsync(me.Value, ct);
         return new CashMoved(op, outcome.Sequence!.Value, outcome.Replayed, receipt?.Reference, me.Value, account);
     }
 

@@ -26,7 +26,7 @@ public sealed class AccountStateRequests(LedgerStore store, RegistryEngine engin
         var reason = r.Text("reason", body.Reason, LedgerLimits.TextLengthMax);
         if (r.HasErrors) return r.Refusal();
         if (person is null) return Refusals.Of(WorkflowStatus.PersonRequired);
-        if (await store.AccountAsync(accountId, ct) is null) return Refusals.Of(LedgerStatus.AccountNotFound, $"No account {accountId}.");
+        if (await store.Registry.AccountAsync(accountId, ct) is null) return Refusals.Of(LedgerStatus.AccountNotFound, $"No account {accountId}.");
         var now = time.GetUtcNow();
         var added = await saga.AddAsync(new ChangeRequestRecord(Guid.CreateVersion7(now).ToString(), person.OrganisationId, op,
             RequestFingerprint.Of(new Terms(accountId, state, reason)), ChangeRequestKind.AccountState, accountId, null, null, null, null, null,

@@ -32,7 +32,7 @@ public sealed class CancellationRequests(LedgerStore store, RegistryEngine engin
             r.Fail("purpose", "Forced and judicial cancellations are the registry's, not a holder's request.");
         if (r.HasErrors) return r.Refusal();
         if (person is null) return Refusals.Of(WorkflowStatus.PersonRequired);
-        var account = await store.AccountAsync(accountId, ct);
+        var account = await store.Registry.AccountAsync(accountId, ct);
         if (account is null) return Refusals.Of(LedgerStatus.AccountNotFound, $"No account {accountId}.");
         if (account.SubjectId != person.SubjectId) return Refusals.Of(WorkflowStatus.OtherOrganisation, "The account belongs to another subject.");
         if (account.Kind != (int)AccountKind.Registry)
@@ -50,9 +50,9 @@ public sealed class CancellationRequests(LedgerStore store, RegistryEngine engin
             var (reserved, _, refused, refusal) = await LedgerStep.SubmitAsync(engine, $"change-{stored.Id}-reserve",
                 new ReserveUnits(new AccountId(accountId), instrument, quantity, $"cancellation request {stored.Id}"), ct);
             if (refused is { } status)
-                await store.MarkRefusedAsync(stored.Id, person.UserId, time.GetUtcNow(), $"The ledger refused to reserve the units: {status}.", ct);
+                await store.Workflow.MarkRefusedAsync(stored.Id, person.UserId, time.GetUtcNow(), $"The ledger refused to reserve the units: {status}.", ct);
             if (refusal is not null) return refusal;
-            await store.MarkReservedAsync(stored.Id, ((UnitsReserved)reserved!).Reservation.Value, person.UserId, time.GetUtcNow(), ct);
+            await store.Workflow.MarkReservedAsync(stored.Id, ((UnitsReserved)reserved!).Reservation.Value, person.UserId, time.GetUtcNow(), ct);
         }
         return await saga.ResultAsync(stored.Id, created, ct);
     }

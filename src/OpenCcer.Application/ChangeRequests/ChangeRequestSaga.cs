@@ -21,7 +21,7 @@ internal sealed class ChangeRequestSaga(LedgerStore store, RegistryEngine engine
     /// <summary>Records a new request; the same operation id with the same fingerprint returns the first, with another is refused.</summary>
     public async Task<Outcome<(ChangeRequestRecord Stored, bool Inserted)>> AddAsync(ChangeRequestRecord request, CancellationToken ct)
     {
-        var (outcome, stored) = await store.AddChangeRequestAsync(request, ct);
+        var (outcome, stored) = await store.Workflow.AddChangeRequestAsync(request, ct);
         return outcome switch
         {
             InsertOutcome.Inserted or InsertOutcome.Replayed => (stored, outcome == InsertOutcome.Inserted),
@@ -31,15 +31,15 @@ internal sealed class ChangeRequestSaga(LedgerStore store, RegistryEngine engine
     }
 
     public async Task<ChangeRequestResult> ResultAsync(string id, bool created, CancellationToken ct) =>
-        new((await store.ChangeRequestAsync(id, ct))!, await store.ChangeRequestHistoryAsync(id, ct), created);
+        new((await store.Workflow.ChangeRequestAsync(id, ct))!, await store.Workflow.ChangeRequestHistoryAsync(id, ct), created);
 
     /// <summary>One request with its history: the registry and the regulator read all, a person their organisation's.</summary>
     public async Task<Outcome<ChangeRequestResult>> GetAsync(Caller caller, Person? person, ChangeRequestKind kind, Guid id, CancellationToken ct)
     {
-        var request = await store.ChangeRequestAsync(id.ToString(), ct);
+        var request = await store.Workflow.ChangeRequestAsync(id.ToString(), ct);
         if (request is null || request.Kind != kind) return Refusals.Of(WorkflowStatus.RequestNotFound);
         if (!caller.IsRegistryOrRegulator && person?.OrganisationId != request.OrganisationId) return Refusals.Of(WorkflowStatus.OtherOrganisation);
-        return new ChangeRequestResult(request, await store.ChangeRequestHistoryAsync(request.Id, ct));
+        return new ChangeRequestResult(request, await store.Workflow.ChangeRequestHistoryAsync(request.Id, ct));
     }
 
     /// <summary>Requests of a kind, newest first: every organisation's for the registry and the regulator, else the person's own (none without a person).</summary>
@@ -48,7 +48,7 @@ internal sealed class ChangeRequestSaga(LedgerStore store, RegistryEngine engine
     {
         if (!caller.IsRegistryOrRegulator && person is null) return [];
         var organisation = caller.IsRegistryOrRegulator ? null : person!.OrganisationId;
-        return await store.ChangeRequestsAsync(kind, organisation, limit ?? ListLimitDefault, offset ?? 0, ct);
+        return await store.Workflow.ChangeRequestsAsync(kind, organisation, limit ?? ListLimitDefault, offset ?? 0, ct);
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ internal sealed class ChangeRequestSaga(LedgerStore store, RegistryEngine engine
     public async Task<Outcome<ChangeRequestResult>> DecideAsync(Person? person, ChangeRequestKind kind, Guid id, ChangeRequestStatus decision,
         string? reason, Func<ChangeRequestRecord, LedgerCommand?> command, Func<LedgerEvent, long, Done> done, CancellationToken ct)
     {
-        var request = await store.ChangeRequestAsync(id.ToString(), ct);
+        var request = await store.Workflow.ChangeRequestAsync(id.ToString(), ct);
         if (request is null || request.Kind != kind) return Refusals.Of(WorkflowStatus.RequestNotFound);
         if (person is null) return Refusals.Of(WorkflowStatus.PersonRequired);
         if (person.OrganisationId != request.OrganisationId) return Refusals.Of(WorkflowStatus.OtherOrganisation);
@@ -67,7 +67,7 @@ internal sealed class ChangeRequestSaga(LedgerStore store, RegistryEngine engine
             return Refusals.Of(WorkflowStatus.ConfirmerIsInitiator, "You initiated this request; another person of your organisation confirms it.");
         // A decision claimed earlier by the same person whose ledger step did not finish is carried out again.
         var resume = request.Status == decision && request.Outcome is null && request.DecidedBy == person.UserId;
-        if (!resume && !await store.ClaimDecisionAsync(request.Id, decision, person.UserId, time.GetUtcNow(), reason, ct))
+        if (!resume && !await store.Workflow.ClaimDecisionAsync(request.Id, decision, person.UserId, time.GetUtcNow(), reason, ct))
             return Refusals.Of(WorkflowStatus.StateConflict,
                 $"The request is {Fields.Snake(request.Status.ToString())}: only a pending request can be decided.");
         var result = new Done("No ledger change.");
@@ -75,11 +75,11 @@ internal sealed class ChangeRequestSaga(LedgerStore store, RegistryEngine engine
         {
             var (applied, sequence, refused, refusal) = await LedgerStep.SubmitAsync(engine, $"change-{request.Id}-{decision}".ToLowerInvariant(), change, ct);
             if (refused is { } status)
-                await store.ReleaseClaimAsync(request.Id, decision, person.UserId, time.GetUtcNow(), $"The ledger refused: {status}.", ct);
+                await store.Workflow.ReleaseClaimAsync(request.Id, decision, person.UserId, time.GetUtcNow(), $"The ledger refused: {status}.", ct);
             if (refusal is not null) return refusal;
             result = done(applied!, sequence);
         }
-        await store.RecordDecisionOutcomeAsync(request.Id, decision, result.Outcome, person.UserId, time.GetUtcNow(), result.CertificateNumber, ct);
+        await store.Workflow.RecordDecisionOutcomeAsync(request.Id, decision, result.Outcome, person.UserId, time.GetUtcNow(), result.CertificateNumber, ct);
         return await ResultAsync(request.Id, false, ct);
     }
 }

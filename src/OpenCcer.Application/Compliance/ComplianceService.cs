@@ -26,7 +26,7 @@ public sealed class ComplianceService(LedgerStore store, RegistryEngine engine, 
     private string Now() => EventJson.Timestamp(time.GetUtcNow());
 
     private async Task<Storage.Projections.AccountRow?> RegistryAccountAsync(string subjectId, CancellationToken ct) =>
-        (await store.AccountsOfSubjectAsync(subjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Registry);
+        (await store.Registry.AccountsOfSubjectAsync(subjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Registry);
 
     /// <summary>Registers a key emitting unit: the subject must hold a registry account of that holder type.</summary>
     public async Task<ComplianceOutcome<ComplianceEntity>> RegisterAsync(string subjectId, Sector sector, string province, CancellationToken ct = default)
@@ -36,8 +36,8 @@ public sealed class ComplianceService(LedgerStore store, RegistryEngine engine, 
         if (account is null) return ComplianceOutcome<ComplianceEntity>.RefusedByLedger(LedgerStatus.AccountNotFound);
         if (account.HolderType != (int)HolderType.KeyEmittingUnit) return ComplianceOutcome<ComplianceEntity>.Refused(ComplianceStatus.NotKeyEmittingUnit);
         var entity = new ComplianceEntity(subjectId, account.SubjectName, sector, province, Now());
-        if (await store.AddComplianceEntityAsync(entity, ct)) return ComplianceOutcome<ComplianceEntity>.Ok(entity);
-        var existing = (await store.ComplianceEntityAsync(subjectId, ct))!;
+        if (await store.Compliance.AddComplianceEntityAsync(entity, ct)) return ComplianceOutcome<ComplianceEntity>.Ok(entity);
+        var existing = (await store.Compliance.ComplianceEntityAsync(subjectId, ct))!;
         return existing.Sector == sector && existing.Province == province
             ? ComplianceOutcome<ComplianceEntity>.Ok(existing)
             : ComplianceOutcome<ComplianceEntity>.Refused(ComplianceStatus.EntityExists);
@@ -48,8 +48,8 @@ public sealed class ComplianceService(LedgerStore store, RegistryEngine engine, 
     {
         if (period is < Surrenders.PeriodMin or > Surrenders.PeriodMax) return ComplianceOutcome<ComplianceRecord>.Refused(ComplianceStatus.PeriodOutOfRange);
         if (tonnes < 0) return ComplianceOutcome<ComplianceRecord>.Refused(ComplianceStatus.QuantityMustBePositive);
-        if (await store.ComplianceEntityAsync(subjectId, ct) is null) return ComplianceOutcome<ComplianceRecord>.Refused(ComplianceStatus.EntityNotFound);
-        if (!await store.AddVerifiedEmissionsAsync(subjectId, period, tonnes, Now(), ct))
+        if (await store.Compliance.ComplianceEntityAsync(subjectId, ct) is null) return ComplianceOutcome<ComplianceRecord>.Refused(ComplianceStatus.EntityNotFound);
+        if (!await store.Compliance.AddVerifiedEmissionsAsync(subjectId, period, tonnes, Now(), ct))
         {
             var current = await RecordAsync(subjectId, period, ct);
             if (current.VerifiedEmissions != tonnes) return ComplianceOutcome<ComplianceRecord>.Refused(ComplianceStatus.EmissionsAlreadyVerified);
@@ -62,7 +62,7 @@ public sealed class ComplianceService(LedgerStore store, RegistryEngine engine, 
     {
         if (period is < Surrenders.PeriodMin or > Surrenders.PeriodMax) return ComplianceOutcome<ComplianceRecord>.Refused(ComplianceStatus.PeriodOutOfRange);
         if (tonnes <= 0) return ComplianceOutcome<ComplianceRecord>.Refused(ComplianceStatus.QuantityMustBePositive);
-        if (await store.ComplianceEntityAsync(subjectId, ct) is null) return ComplianceOutcome<ComplianceRecord>.Refused(ComplianceStatus.EntityNotFound);
+        if (await store.Compliance.ComplianceEntityAsync(subjectId, ct) is null) return ComplianceOutcome<ComplianceRecord>.Refused(ComplianceStatus.EntityNotFound);
         var account = await RegistryAccountAsync(subjectId, ct);
         if (account is null) return ComplianceOutcome<ComplianceRecord>.RefusedByLedger(LedgerStatus.AccountNotFound);
         var reference = string.Create(CultureInfo.InvariantCulture, $"CEA-{period}-{operationId}");
@@ -71,12 +71,12 @@ public sealed class ComplianceService(LedgerStore store, RegistryEngine engine, 
         if (s.IdempotencyConflict) return ComplianceOutcome<ComplianceRecord>.Conflict();
         if (!s.Result.IsOk) return ComplianceOutcome<ComplianceRecord>.RefusedByLedger(s.Status);
         var issued = (UnitsIssued)s.Result.Event!;
-        await store.AddAllocationAsync(operationId, subjectId, period, tonnes, issued.Issuance.Value, Now(), ct);
+        await store.Compliance.AddAllocationAsync(operationId, subjectId, period, tonnes, issued.Issuance.Value, Now(), ct);
         return ComplianceOutcome<ComplianceRecord>.Ok(await RecordAsync(subjectId, period, ct));
     }
 
     public async Task<ComplianceRecord> RecordAsync(string subjectId, int period, CancellationToken ct = default) =>
-        (await store.ComplianceRecordsAsync(subjectId, period, ct)).SingleOrDefault() ?? new ComplianceRecord(subjectId, period, null, 0, 0, 0);
+        (await store.Compliance.ComplianceRecordsAsync(subjectId, period, ct)).SingleOrDefault() ?? new ComplianceRecord(subjectId, period, null, 0, 0, 0);
 
     /// <summary>
     /// Surrenders allowances and CCER offsets for a period. The rules are checked first (offset share,
@@ -90,23 +90,23 @@ public sealed class ComplianceService(LedgerStore store, RegistryEngine engine, 
         await gate.WaitAsync(ct);
         try
         {
-            var entity = await store.ComplianceEntityAsync(subjectId, ct);
+            var entity = await store.Compliance.ComplianceEntityAsync(subjectId, ct);
             if (entity is null) return ComplianceOutcome<IReadOnlyList<SurrenderLine>>.Refused(ComplianceStatus.EntityNotFound);
             var account = await RegistryAccountAsync(subjectId, ct);
             if (account is null) return ComplianceOutcome<IReadOnlyList<SurrenderLine>>.RefusedByLedger(LedgerStatus.AccountNotFound);
             var lines = Lines(request);
-            var done = await store.SurrenderLinesOfOperationAsync(operationId, ct);
+            var done = await store.Compliance.SurrenderLinesOfOperationAsync(operationId, ct);
             if (done.Count > 0 && !SameRequest(done, subjectId, request.Period, lines)) return ComplianceOutcome<IReadOnlyList<SurrenderLine>>.Conflict();
             if (done.Count < lines.Count)
             {
                 if (done.Count == 0)
                 {
                     var record = await RecordAsync(subjectId, request.Period, ct);
-                    var projects = (await store.OffsetProjectsAsync(ct)).ToDictionary(p => p.ProjectCode, StringComparer.Ordinal);
+                    var projects = (await store.Compliance.OffsetProjectsAsync(ct)).ToDictionary(p => p.ProjectCode, StringComparer.Ordinal);
                     IReadOnlySet<Instrument> authorized = authorizedInstruments is null ? new HashSet<Instrument>() : await authorizedInstruments(ct);
                     var status = Surrenders.Decide(rules, record, request, projects, authorized, Today());
                     if (status != ComplianceStatus.Ok) return ComplianceOutcome<IReadOnlyList<SurrenderLine>>.Refused(status);
-                    var holdings = await store.HoldingsAsync(account.Id, ct);
+                    var holdings = await store.Registry.HoldingsAsync(account.Id, ct);
                     foreach (var group in lines.GroupBy(l => l.Instrument))
                     {
                         var available = holdings.FirstOrDefault(h => h.ProjectCode == group.Key.ProjectCode && h.Vintage == group.Key.Vintage)?.Available ?? 0;
@@ -123,11 +123,11 @@ public sealed class ComplianceService(LedgerStore store, RegistryEngine engine, 
                     if (s.IdempotencyConflict) return ComplianceOutcome<IReadOnlyList<SurrenderLine>>.Conflict();
                     if (!s.Result.IsOk) return ComplianceOutcome<IReadOnlyList<SurrenderLine>>.RefusedByLedger(s.Status);
                     var cancelled = (UnitsCancelled)s.Result.Event!;
-                    await store.AddSurrenderLineAsync(new SurrenderLine(operationId, i, subjectId, request.Period, instrument.UnitClass,
+                    await store.Compliance.AddSurrenderLineAsync(new SurrenderLine(operationId, i, subjectId, request.Period, instrument.UnitClass,
                         instrument.ProjectCode, instrument.Vintage, tonnes, cancelled.CertificateNumber, EventJson.Timestamp(cancelled.At)), ct);
                 }
             }
-            return ComplianceOutcome<IReadOnlyList<SurrenderLine>>.Ok(await store.SurrenderLinesOfOperationAsync(operationId, ct));
+            return ComplianceOutcome<IReadOnlyList<SurrenderLine>>.Ok(await store.Compliance.SurrenderLinesOfOperationAsync(operationId, ct));
         }
         finally
         {

@@ -84,7 +84,7 @@ public sealed class ComplianceUseCases(LedgerStore store, ComplianceService comp
             offsets.Add(new OffsetLine(instrument, tonnes));
         }
         if (r.HasErrors) return r.Refusal();
-        if (await store.ComplianceEntityAsync(subject, ct) is null) return Refusals.Of(ComplianceStatus.EntityNotFound);
+        if (await store.Compliance.ComplianceEntityAsync(subject, ct) is null) return Refusals.Of(ComplianceStatus.EntityNotFound);
         if (!caller.IsAdministrator && !caller.Owns(subject))
             return Refusals.Forbidden("Only the key emitting unit itself (or the registry administrator) surrenders its units.");
         var outcome = await compliance.SurrenderAsync(op, subject, new SurrenderRequest(period, allowances, body.AllowanceVintage, offsets), ct);
@@ -95,18 +95,18 @@ public sealed class ComplianceUseCases(LedgerStore store, ComplianceService comp
     /// <summary>An entity's record for a period: the entity itself reads its own, the registry and the regulator every entity's.</summary>
     public async Task<Outcome<ComplianceStatusResult>> StatusAsync(Caller caller, string subject, int period, CancellationToken ct = default)
     {
-        if (await store.ComplianceEntityAsync(subject, ct) is null) return Refusals.Of(ComplianceStatus.EntityNotFound);
+        if (await store.Compliance.ComplianceEntityAsync(subject, ct) is null) return Refusals.Of(ComplianceStatus.EntityNotFound);
         if (!caller.IsRegistryOrRegulator && caller.SubjectId != subject)
             return Refusals.Forbidden("An entity reads its own compliance status; the registry and the regulator read all.");
-        return new ComplianceStatusResult(await compliance.RecordAsync(subject, period, ct), await store.SurrenderLinesAsync(subject, period, ct));
+        return new ComplianceStatusResult(await compliance.RecordAsync(subject, period, ct), await store.Compliance.SurrenderLinesAsync(subject, period, ct));
     }
 
     /// <summary>Compliance across entities and sectors, for the registry and the regulator.</summary>
     public async Task<Outcome<ComplianceOverview>> OverviewAsync(Caller caller, int? period, CancellationToken ct = default)
     {
         if (Supervisor(caller) is { } no) return no;
-        var entities = (await store.ComplianceEntitiesAsync(ct)).ToDictionary(e => e.SubjectId, StringComparer.Ordinal);
-        var records = (await store.ComplianceRecordsAsync(null, null, ct)).Where(r => entities.ContainsKey(r.SubjectId)).ToList();
+        var entities = (await store.Compliance.ComplianceEntitiesAsync(ct)).ToDictionary(e => e.SubjectId, StringComparer.Ordinal);
+        var records = (await store.Compliance.ComplianceRecordsAsync(null, null, ct)).Where(r => entities.ContainsKey(r.SubjectId)).ToList();
         var rows = records.Where(r => period is null || r.Period == period)
             .Select(r => new ComplianceOverviewRow(entities[r.SubjectId], r, Rules.OffsetLimit(r.Obligation)))
             .OrderBy(r => r.Entity.Sector).ThenBy(r => r.Entity.Name, StringComparer.Ordinal).ThenByDescending(r => r.Record.Period)
@@ -120,7 +120,7 @@ public sealed class ComplianceUseCases(LedgerStore store, ComplianceService comp
 
     /// <summary>The key emitting units, for the registry and the regulator.</summary>
     public async Task<Outcome<IReadOnlyList<ComplianceEntity>>> EntitiesAsync(Caller caller, CancellationToken ct = default) =>
-        Supervisor(caller) is { } no ? no : Outcome<IReadOnlyList<ComplianceEntity>>.Ok(await store.ComplianceEntitiesAsync(ct));
+        Supervisor(caller) is { } no ? no : Outcome<IReadOnlyList<ComplianceEntity>>.Ok(await store.Compliance.ComplianceEntitiesAsync(ct));
 
     /// <summary>Marks a project as inside ETS coverage or as legacy (its CCERs are then refused as offsets).</summary>
     public async Task<Outcome<OffsetProject>> SetOffsetProjectAsync(Caller caller, string code, OffsetProjectRequest body, CancellationToken ct = default)
@@ -132,13 +132,13 @@ public sealed class ComplianceUseCases(LedgerStore store, ComplianceService comp
         if (r.HasErrors) return r.Refusal();
         if (Supervisor(caller) is { } no) return no;
         var project = new OffsetProject(code, covered, legacy);
-        await store.SetOffsetProjectAsync(project, EventJson.Timestamp(time.GetUtcNow()), ct);
+        await store.Compliance.SetOffsetProjectAsync(project, EventJson.Timestamp(time.GetUtcNow()), ct);
         return project;
     }
 
     /// <summary>Projects whose CCERs are restricted as offsets, for the registry and the regulator.</summary>
     public async Task<Outcome<IReadOnlyList<OffsetProject>>> OffsetProjectsAsync(Caller caller, CancellationToken ct = default) =>
-        Supervisor(caller) is { } no ? no : Outcome<IReadOnlyList<OffsetProject>>.Ok(await store.OffsetProjectsAsync(ct));
+        Supervisor(caller) is { } no ? no : Outcome<IReadOnlyList<OffsetProject>>.Ok(await store.Compliance.OffsetProjectsAsync(ct));
 
     private static Outcome<T> RefusalOr<T>(ComplianceOutcome<T> outcome, string operationId = "") =>
         outcome.IsOk ? Outcome<T>.Ok(outcome.Value!) : Outcome<T>.No(RefusalOf(outcome, operationId));

@@ -22,9 +22,9 @@ public sealed class DocumentHandlers(LedgerStore store, TimeProvider time, Docum
     /// <summary>Stores an uploaded document of a project, or of one of its reductions.</summary>
     public async Task<Outcome<VisibleDocument>> UploadAsync(Caller caller, Guid projectId, ReadUpload read, CancellationToken ct = default)
     {
-        var project = await store.ProjectAsync(new ProjectId(projectId), ct);
+        var project = await store.Lifecycle.ProjectAsync(new ProjectId(projectId), ct);
         if (project is null) return Refusals.NotFound($"No project {projectId}.");
-        var reductions = await store.ReductionsOfProjectAsync(project.State.Id, ct);
+        var reductions = await store.Lifecycle.ReductionsOfProjectAsync(project.State.Id, ct);
         // Before the body is read: a stranger's upload is refused without reading it.
         if (!DocumentRights.MayUploadTo(caller, project, reductions)) return DocumentRights.NotOwnerOrVvb;
 
@@ -56,8 +56,8 @@ public sealed class DocumentHandlers(LedgerStore store, TimeProvider time, Docum
 
         var now = time.GetUtcNow();
         var document = new DocumentRecord(new DocumentId(Guid.CreateVersion7(now)), project.State.Id, reduction?.State.Id, kind, upload.FileName!,
-            contentType, content.Length, LedgerStore.Sha256Hex(content), caller.SubjectId!, caller.RoleName, now, null);
-        if (await store.SaveDocumentAsync(document, content, limits.PerProjectMax, ct) == DocumentSaveOutcome.LimitReached)
+            contentType, content.Length, DocumentStore.Sha256Hex(content), caller.SubjectId!, caller.RoleName, now, null);
+        if (await store.Documents.SaveDocumentAsync(document, content, limits.PerProjectMax, ct) == DocumentSaveOutcome.LimitReached)
             return DocumentRefusals.LimitReached(limits);
         return new VisibleDocument(document, DocumentDisclosure.IsDisclosed(document, project.State.Phase, reduction?.State.Phase));
     }
@@ -65,12 +65,12 @@ public sealed class DocumentHandlers(LedgerStore store, TimeProvider time, Docum
     /// <summary>The documents of a project the caller may see: disclosed ones, or all for the owner, its VVBs, the registry and the regulator.</summary>
     public async Task<Outcome<IReadOnlyList<VisibleDocument>>> ListAsync(Caller caller, Guid projectId, CancellationToken ct = default)
     {
-        var project = await store.ProjectAsync(new ProjectId(projectId), ct);
+        var project = await store.Lifecycle.ProjectAsync(new ProjectId(projectId), ct);
         if (project is null) return Refusals.NotFound($"No project {projectId}.");
-        var reductions = await store.ReductionsOfProjectAsync(project.State.Id, ct);
+        var reductions = await store.Lifecycle.ReductionsOfProjectAsync(project.State.Id, ct);
         var privileged = DocumentRights.MaySeeUndisclosed(caller, project, reductions);
         var visible = new List<VisibleDocument>();
-        foreach (var d in await store.DocumentsOfProjectAsync(project.State.Id, ct))
+        foreach (var d in await store.Documents.DocumentsOfProjectAsync(project.State.Id, ct))
         {
             var shown = await DiscloseAsync(d, project, reductions.FirstOrDefault(x => x.State.Id == d.Reduction), ct);
             if (shown.Disclosed || privileged) visible.Add(shown);
@@ -86,18 +86,18 @@ public sealed class DocumentHandlers(LedgerStore store, TimeProvider time, Docum
     public async Task<Outcome<DocumentContent>> ContentAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
         if (await VisibleAsync(caller, id, ct) is not { } visible) return Refusals.NotFound($"No document {id}.");
-        var bytes = await store.DocumentContentAsync(visible.Document.Sha256, ct)
+        var bytes = await store.Documents.DocumentContentAsync(visible.Document.Sha256, ct)
             ?? throw new InvalidOperationException($"Document {id} has no content with hash {visible.Document.Sha256}.");
         return new DocumentContent(visible, bytes);
     }
 
     private async Task<VisibleDocument?> VisibleAsync(Caller caller, Guid id, CancellationToken ct)
     {
-        var document = await store.DocumentAsync(new DocumentId(id), ct);
+        var document = await store.Documents.DocumentAsync(new DocumentId(id), ct);
         if (document is null) return null;
-        var project = await store.ProjectAsync(document.Project, ct)
+        var project = await store.Lifecycle.ProjectAsync(document.Project, ct)
             ?? throw new InvalidOperationException($"Document {id} has no project.");
-        var reductions = await store.ReductionsOfProjectAsync(project.State.Id, ct);
+        var reductions = await store.Lifecycle.ReductionsOfProjectAsync(project.State.Id, ct);
         var shown = await DiscloseAsync(document, project, reductions.FirstOrDefault(x => x.State.Id == document.Reduction), ct);
         return shown.Disclosed || DocumentRights.MaySeeUndisclosed(caller, project, reductions) ? shown : null;
     }
@@ -108,7 +108,7 @@ public sealed class DocumentHandlers(LedgerStore store, TimeProvider time, Docum
         if (!DocumentDisclosure.IsDisclosed(d, project.State.Phase, reduction?.State.Phase)) return new VisibleDocument(d, false);
         if (d.DisclosedAt is not null) return new VisibleDocument(d, true);
         var now = time.GetUtcNow();
-        await store.MarkDocumentDisclosedAsync(d.Id, now, ct);
+        await store.Documents.MarkDocumentDisclosedAsync(d.Id, now, ct);
         return new VisibleDocument(d with { DisclosedAt = now }, true);
     }
 }

@@ -10,7 +10,7 @@ public static class Participants
 {
     /// <summary>The participant id (trading account) of a subject from the projections, or null when it has none.</summary>
     public static async Task<long?> OfSubjectAsync(LedgerStore store, string? subjectId, CancellationToken ct) =>
-        subjectId is null ? null : (await store.AccountsOfSubjectAsync(subjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Trading)?.Id;
+        subjectId is null ? null : (await store.Registry.AccountsOfSubjectAsync(subjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Trading)?.Id;
 
     /// <summary>The exchange operator and the regulator read every participant's cash and reports.</summary>
     public static bool ReadsEveryone(Caller caller) => caller.Role is Role.ExchangeOperator or Role.Regulator;

@@ -20,7 +20,7 @@ public sealed class SettlementReads(LedgerStore store)
         List<long> participants;
         if (Participants.ReadsEveryone(caller))
         {
-            participants = participantId is { } named ? [named] : await store.SettledParticipantsAsync(text, ct);
+            participants = participantId is { } named ? [named] : await store.Exchange.SettledParticipantsAsync(text, ct);
         }
         else
         {
@@ -32,7 +32,7 @@ public sealed class SettlementReads(LedgerStore store)
         var reports = new List<SettlementReport>();
         foreach (var p in participants)
         {
-            var trades = (await store.SettledTradesAsync(p, text, ct)).Select(TradeOf);
+            var trades = (await store.Exchange.SettledTradesAsync(p, text, ct)).Select(TradeOf);
             reports.Add(SettlementReport.For(new ParticipantId(p), date, trades));
         }
         return Outcome<IReadOnlyList<SettlementReport>>.Ok(reports);

@@ -29,11 +29,11 @@ public static class CadTrust
 
     public static async Task<CadTrustExport> LoadAsync(LedgerStore store, SerialFormat format, CancellationToken ct)
     {
-        var projects = await PublicLists.AllAsync((limit, offset) => store.ProjectsAsync(null, null, null, limit, offset, ct));
-        var issuances = await PublicLists.AllAsync((limit, offset) => store.IssuancesAsync(null, limit, offset, ct));
+        var projects = await PublicLists.AllAsync((limit, offset) => store.Lifecycle.ProjectsAsync(null, null, null, limit, offset, ct));
+        var issuances = await PublicLists.AllAsync((limit, offset) => store.Registry.IssuancesAsync(null, limit, offset, ct));
         var blocks = await PublicLists.BlocksAsync(store, ct);
-        var cancellations = (await PublicLists.AllAsync((limit, offset) => store.CancellationsAsync(limit, offset, ct))).ToDictionary(c => c.Id);
-        var authorizations = (await store.AuthorizationsAsync(ct)).ToDictionary(a => a.Instrument);
+        var cancellations = (await PublicLists.AllAsync((limit, offset) => store.Registry.CancellationsAsync(limit, offset, ct))).ToDictionary(c => c.Id);
+        var authorizations = (await store.Compliance.AuthorizationsAsync(ct)).ToDictionary(a => a.Instrument);
         return Build(format, projects, issuances, blocks, cancellations, authorizations);
     }
 

@@ -18,11 +18,11 @@ public static class PublicListTables
 
     public static async Task<ExportTable?> LoadAsync(LedgerStore store, SerialFormat format, string name, CancellationToken ct) => name switch
     {
-        "projects" => Projects(await PublicLists.AllAsync((limit, offset) => store.ProjectsAsync(null, null, null, limit, offset, ct))),
-        "issuances" => Issuances(format, await PublicLists.AllAsync((limit, offset) => store.IssuancesAsync(null, limit, offset, ct))),
+        "projects" => Projects(await PublicLists.AllAsync((limit, offset) => store.Lifecycle.ProjectsAsync(null, null, null, limit, offset, ct))),
+        "issuances" => Issuances(format, await PublicLists.AllAsync((limit, offset) => store.Registry.IssuancesAsync(null, limit, offset, ct))),
         "units" => Units(format, await PublicLists.BlocksAsync(store, ct)),
-        "cancellations" => Cancellations(format, await PublicLists.AllAsync((limit, offset) => store.CancellationsAsync(limit, offset, ct))),
-        "totals" => Totals(await store.TotalsAsync(ct)),
+        "cancellations" => Cancellations(format, await PublicLists.AllAsync((limit, offset) => store.Registry.CancellationsAsync(limit, offset, ct))),
+        "totals" => Totals(await store.Registry.TotalsAsync(ct)),
         _ => null,
     };
 

@@ -34,15 +34,15 @@ public sealed class AccountApplications(LedgerStore store, RegistryEngine engine
         var type = r.Enum<HolderType>("holder_type", body.HolderType);
         if (r.HasErrors) return r.Refusal();
         if (person is null) return Refusals.Of(WorkflowStatus.PersonRequired);
-        var organisation = await store.OrganisationAsync(person.OrganisationId, ct);
+        var organisation = await store.People.OrganisationAsync(person.OrganisationId, ct);
         if (organisation is null) return Refusals.Of(WorkflowStatus.OrganisationNotFound);
-        if ((await store.AccountsOfSubjectAsync(organisation.SubjectId, ct)).Count > 0)
+        if ((await store.Registry.AccountsOfSubjectAsync(organisation.SubjectId, ct)).Count > 0)
             return Refusals.Of(LedgerStatus.SubjectHasAccount, $"Subject {organisation.SubjectId} already has its accounts.");
         var now = time.GetUtcNow();
         var application = new AccountApplicationRecord(Guid.CreateVersion7(now).ToString(), organisation.Id, op, RequestFingerprint.Of(new Terms(type)),
             organisation.SubjectId, organisation.Name, (int)type, AccountApplicationStatus.Applied, Stamp.Of(now), person.UserId,
             null, null, null, null);
-        var (outcome, stored) = await store.AddApplicationAsync(application, ct);
+        var (outcome, stored) = await store.Workflow.AddApplicationAsync(application, ct);
         return outcome switch
         {
             InsertOutcome.Inserted or InsertOutcome.Replayed => new AccountApplicationResult(stored, null, Today(), outcome == InsertOutcome.Inserted),
@@ -59,16 +59,16 @@ public sealed class AccountApplications(LedgerStore store, RegistryEngine engine
         if (!caller.IsRegistryOrRegulator && person is null) return [];
         var organisation = caller.IsRegistryOrRegulator ? null : person!.OrganisationId;
         var today = Today();
-        return (await store.ApplicationsAsync(organisation, limit ?? ListLimitDefault, offset ?? 0, ct)).Select(a => new AccountApplicationResult(a, null, today)).ToList();
+        return (await store.Workflow.ApplicationsAsync(organisation, limit ?? ListLimitDefault, offset ?? 0, ct)).Select(a => new AccountApplicationResult(a, null, today)).ToList();
     }
 
     /// <summary>One application with its history: the registry and the regulator read all, a person their organisation's.</summary>
     public async Task<Outcome<AccountApplicationResult>> GetAsync(Caller caller, Person? person, Guid id, CancellationToken ct = default)
     {
-        var application = await store.ApplicationAsync(id.ToString(), ct);
+        var application = await store.Workflow.ApplicationAsync(id.ToString(), ct);
         if (application is null) return Refusals.Of(WorkflowStatus.ApplicationNotFound);
         if (!caller.IsRegistryOrRegulator && person?.OrganisationId != application.OrganisationId) return Refusals.Of(WorkflowStatus.OtherOrganisation);
-        return new AccountApplicationResult(application, await store.ApplicationHistoryAsync(application.Id, ct), Today());
+        return new AccountApplicationResult(application, await store.Workflow.ApplicationHistoryAsync(application.Id, ct), Today());
     }
 
     /// <summary>Takes an applied application into review (the registry administrator); the decision is due 15 working days later.</summary>
@@ -79,7 +79,7 @@ public sealed class AccountApplications(LedgerStore store, RegistryEngine engine
         var today = Today();
         if (!calendar.TryAddWorkingDays(today, ReviewWorkingDays, out var due, out var unknownYear))
             return Refusals.Of(WorkflowStatus.CalendarYearUnknown, $"Load the working-day calendar of {unknownYear}.");
-        if (!await store.StartReviewAsync(application!.Id, person!.UserId, time.GetUtcNow(), due, ct))
+        if (!await store.Workflow.StartReviewAsync(application!.Id, person!.UserId, time.GetUtcNow(), due, ct))
             return Conflict(application, "only an applied application can be taken into review");
         return await ResultAsync(application.Id, ct);
     }
@@ -91,14 +91,14 @@ public sealed class AccountApplications(LedgerStore store, RegistryEngine engine
         if (refusal is not null) return refusal;
         // An approval whose ledger step did not finish is carried out again.
         var resume = application!.Status == AccountApplicationStatus.Active && application.RegistryAccountId is null;
-        if (!resume && !await store.DecideApplicationAsync(application.Id, AccountApplicationStatus.Active, person!.UserId, time.GetUtcNow(), null, ct))
+        if (!resume && !await store.Workflow.DecideApplicationAsync(application.Id, AccountApplicationStatus.Active, person!.UserId, time.GetUtcNow(), null, ct))
             return Conflict(application, "only an application under review can be approved");
         var (opened, _, refused, ledgerRefusal) = await LedgerStep.SubmitAsync(engine, $"application-{application.Id}",
             new OpenAccount(application.SubjectId, application.SubjectName, (HolderType)application.HolderType), ct);
         if (refused is { } status)
-            await store.ReopenReviewAsync(application.Id, person!.UserId, time.GetUtcNow(), $"The ledger refused to open the account: {status}.", ct);
+            await store.Workflow.ReopenReviewAsync(application.Id, person!.UserId, time.GetUtcNow(), $"The ledger refused to open the account: {status}.", ct);
         if (ledgerRefusal is not null) return ledgerRefusal;
-        await store.RecordApplicationAccountAsync(application.Id, ((AccountOpened)opened!).RegistryAccount.Value, person!.UserId, time.GetUtcNow(), ct);
+        await store.Workflow.RecordApplicationAccountAsync(application.Id, ((AccountOpened)opened!).RegistryAccount.Value, person!.UserId, time.GetUtcNow(), ct);
         return await ResultAsync(application.Id, ct);
     }
 
@@ -111,7 +111,7 @@ public sealed class AccountApplications(LedgerStore store, RegistryEngine engine
         if (r.HasErrors) return r.Refusal();
         var (application, refusal) = await LoadAsync(caller, person, id, ct);
         if (refusal is not null) return refusal;
-        if (!await store.DecideApplicationAsync(application!.Id, AccountApplicationStatus.Rejected, person!.UserId, time.GetUtcNow(), reason, ct))
+        if (!await store.Workflow.DecideApplicationAsync(application!.Id, AccountApplicationStatus.Rejected, person!.UserId, time.GetUtcNow(), reason, ct))
             return Conflict(application, "only an application under review can be rejected");
         return await ResultAsync(application.Id, ct);
     }
@@ -120,12 +120,12 @@ public sealed class AccountApplications(LedgerStore store, RegistryEngine engine
     private async Task<(AccountApplicationRecord?, Refusal?)> LoadAsync(Caller caller, Person? person, Guid id, CancellationToken ct)
     {
         if (!caller.IsAdministrator) return (null, Refusals.Forbidden("Only the registry administrator reviews account applications."));
-        var application = await store.ApplicationAsync(id.ToString(), ct);
+        var application = await store.Workflow.ApplicationAsync(id.ToString(), ct);
         if (application is null) return (null, Refusals.Of(WorkflowStatus.ApplicationNotFound));
         return person is null ? (null, Refusals.Of(WorkflowStatus.PersonRequired)) : (application, null);
     }
 
-    private async Task<AccountApplicationResult> ResultAsync(string id, CancellationToken ct) => new((await store.ApplicationAsync(id, ct))!, null, Today());
+    private async Task<AccountApplicationResult> ResultAsync(string id, CancellationToken ct) => new((await store.Workflow.ApplicationAsync(id, ct))!, null, Today());
 
     private static Refusal Conflict(AccountApplicationRecord application, string rule) =>
         Refusals.Of(WorkflowStatus.StateConflict, $"The application is {Fields.Snake(application.Status.ToString())}: {rule}.");

@@ -35,22 +35,22 @@ public sealed class Administration(LedgerStore store, TimeProvider time)
         if (Administrator(caller) is { } no) return no;
         var now = time.GetUtcNow();
         var organisation = new OrganisationRecord(Guid.CreateVersion7(now).ToString(), subject, name, body.Role!, Stamp.Of(now));
-        if (await store.AddOrganisationAsync(organisation, ct) == InsertOutcome.Duplicate)
+        if (await store.People.AddOrganisationAsync(organisation, ct) == InsertOutcome.Duplicate)
             return Refusals.Of(WorkflowStatus.SubjectIdTaken, $"Subject {subject} is registered.");
         return organisation;
     }
 
     /// <summary>Organisations by name.</summary>
     public async Task<Outcome<IReadOnlyList<OrganisationRecord>>> OrganisationsAsync(Caller caller, int? limit, int? offset, CancellationToken ct = default) =>
-        Administrator(caller) is { } no ? no : Outcome<IReadOnlyList<OrganisationRecord>>.Ok(await store.OrganisationsAsync(limit ?? ListLimitDefault, offset ?? 0, ct));
+        Administrator(caller) is { } no ? no : Outcome<IReadOnlyList<OrganisationRecord>>.Ok(await store.People.OrganisationsAsync(limit ?? ListLimitDefault, offset ?? 0, ct));
 
     /// <summary>One organisation with its people.</summary>
     public async Task<Outcome<OrganisationResult>> OrganisationAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
         if (Administrator(caller) is { } no) return no;
-        var organisation = await store.OrganisationAsync(id.ToString(), ct);
+        var organisation = await store.People.OrganisationAsync(id.ToString(), ct);
         if (organisation is null) return Refusals.Of(WorkflowStatus.OrganisationNotFound);
-        return new OrganisationResult(organisation, await store.UsersOfOrganisationAsync(organisation.Id, ct));
+        return new OrganisationResult(organisation, await store.People.UsersOfOrganisationAsync(organisation.Id, ct));
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class Administration(LedgerStore store, TimeProvider time)
         var password = r.Required("password", body.Password);
         if (r.HasErrors) return r.Refusal();
         if (Administrator(caller) is { } no) return no;
-        if (await store.OrganisationAsync(organisationId.ToString(), ct) is null) return Refusals.Of(WorkflowStatus.OrganisationNotFound);
+        if (await store.People.OrganisationAsync(organisationId.ToString(), ct) is null) return Refusals.Of(WorkflowStatus.OrganisationNotFound);
         return new NewUser(organisationId.ToString(), name, email, display, password);
     }
 
@@ -78,17 +78,17 @@ public sealed class Administration(LedgerStore store, TimeProvider time)
         var label = r.Text("label", body.Label, NameLengthMax);
         if (r.HasErrors) return r.Refusal();
         if (Administrator(caller) is { } no) return no;
-        var organisation = await store.OrganisationAsync(organisationId, ct);
+        var organisation = await store.People.OrganisationAsync(organisationId, ct);
         if (organisation is null) return Refusals.Of(WorkflowStatus.OrganisationNotFound);
         if (body.UserId is not null)
         {
-            var user = await store.UserAsync(body.UserId, ct);
+            var user = await store.People.UserAsync(body.UserId, ct);
             if (user is null) return Refusals.Of(WorkflowStatus.UserNotFound);
             if (user.OrganisationId != organisation.Id) return Refusals.Of(WorkflowStatus.OtherOrganisation, "The user is not in this organisation.");
         }
         var key = "ccer_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var record = new ApiKeyRecord(organisation.Role, organisation.SubjectId, label, organisation.Id, body.UserId);
-        await store.IssueApiKeyAsync(DemoSeed.HashKey(key), record, time.GetUtcNow(), ct);
+        await store.People.IssueApiKeyAsync(DemoSeed.HashKey(key), record, time.GetUtcNow(), ct);
         return new IssuedKey(key, record);
     }
 }

@@ -60,16 +60,16 @@ public sealed class AccountHandlers(RegistryEngine engine)
     public async Task<Outcome<List<AccountRow>>> ListAsync(Caller caller, int? limit, int? offset, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.IsRegistryOrRegulator) return await Store.AccountsAsync(limit ?? 100, offset ?? 0, ct);
+        if (caller.IsRegistryOrRegulator) return await Store.Registry.AccountsAsync(limit ?? 100, offset ?? 0, ct);
         if (caller.SubjectId is null) return Refusals.Forbidden("Only the registry and the regulator list all accounts.");
-        return await Store.AccountsOfSubjectAsync(caller.SubjectId, ct);
+        return await Store.Registry.AccountsOfSubjectAsync(caller.SubjectId, ct);
     }
 
     /// <summary>One account, for its owner, the registry, the regulator and the exchange.</summary>
     public async Task<Outcome<AccountRow>> GetAsync(Caller caller, long accountId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var account = await Store.AccountAsync(accountId, ct);
+        var account = await Store.Registry.AccountAsync(accountId, ct);
         if (account is null) return Ownership.NoAccount(accountId);
         return caller.MayRead(account.SubjectId) ? account : Ownership.OtherSubject;
     }
@@ -80,8 +80,8 @@ public sealed class AccountHandlers(RegistryEngine engine)
         ArgumentNullException.ThrowIfNull(format);
         var readable = await GetAsync(caller, accountId, ct);
         if (!readable.IsOk) return readable.Refusal!;
-        var holdings = await Store.HoldingsAsync(accountId, ct);
-        var blocks = await Store.BlocksAsync(accountId, ct);
+        var holdings = await Store.Registry.HoldingsAsync(accountId, ct);
+        var blocks = await Store.Registry.BlocksAsync(accountId, ct);
         return holdings.Select(h => new HoldingView(h.ProjectCode, h.Vintage, h.Available, h.Reserved, h.Frozen, h.Cancelled,
             blocks.Where(b => b.ProjectCode == h.ProjectCode && b.Vintage == h.Vintage).Select(b => new BlockView(
                 format.Render(new Instrument(b.ProjectCode, b.Vintage), b.First, b.Last), b.First, b.Last, b.Last - b.First + 1,

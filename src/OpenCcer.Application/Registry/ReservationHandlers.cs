@@ -60,10 +60,10 @@ public sealed class ReservationHandlers(RegistryEngine engine)
     public async Task<Outcome<ReservationRow>> GetAsync(Caller caller, long reservationId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var reservation = await engine.Store.ReservationAsync(reservationId, ct);
+        var reservation = await engine.Store.Registry.ReservationAsync(reservationId, ct);
         if (reservation is null) return Refusals.Of(LedgerStatus.ReservationNotFound, $"No reservation {reservationId}.");
         if (caller.Role == Role.Regulator) return reservation;
-        var owner = await engine.Store.AccountAsync(reservation.AccountId, ct);
+        var owner = await engine.Store.Registry.AccountAsync(reservation.AccountId, ct);
         var denied = Ownership.MustOwn(caller, reservation.AccountId, exchangeMay: true, _ => owner?.SubjectId);
         return denied is null ? reservation : denied;
     }

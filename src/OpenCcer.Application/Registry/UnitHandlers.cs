@@ -141,9 +141,9 @@ public sealed class UnitHandlers(RegistryEngine engine)
     public async Task<Outcome<FreezeRow>> GetFreezeAsync(Caller caller, long freezeId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var freeze = await engine.Store.FreezeAsync(freezeId, ct);
+        var freeze = await engine.Store.Registry.FreezeAsync(freezeId, ct);
         if (freeze is null) return Refusals.Of(LedgerStatus.FreezeNotFound, $"No freeze {freezeId}.");
-        var account = await engine.Store.AccountAsync(freeze.AccountId, ct);
+        var account = await engine.Store.Registry.AccountAsync(freeze.AccountId, ct);
         return account is not null && caller.MayRead(account.SubjectId) ? freeze : Refusals.Forbidden("Not your account.");
     }
 }

@@ -28,7 +28,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (string.IsNullOrEmpty(key)) return AuthenticateResult.NoResult();
         if (key.Length > KeyLengthMax) return AuthenticateResult.Fail("API key too long.");
-        var k = await store.ApiKeyAsync(DemoSeed.HashKey(key), Context.RequestAborted);
+        var k = await store.People.ApiKeyAsync(DemoSeed.HashKey(key), Context.RequestAborted);
         if (k is null) return AuthenticateResult.Fail("Unknown API key.");
         var claims = new List<Claim> { new(ClaimTypes.Name, k.Label), new(ClaimTypes.Role, k.Role) };
         if (k.SubjectId is not null) claims.Add(new Claim(SubjectClaim, k.SubjectId));

@@ -35,7 +35,7 @@ public static class AuthEndpoints
         if (result.IsNotAllowed) return Problems.For(WorkflowStatus.SignInNotAllowed);
         if (!result.Succeeded) return Problems.For(WorkflowStatus.SignInFailed);
         var user = (await signIn.UserManager.FindByNameAsync(name))!;
-        var organisation = await store.OrganisationAsync(user.OrganisationId, http.RequestAborted);
+        var organisation = await store.People.OrganisationAsync(user.OrganisationId, http.RequestAborted);
         return TypedResults.Ok(new
         {
             AuthenticatedBy = "cookie",
@@ -59,7 +59,7 @@ public static class AuthEndpoints
     {
         var user = http.User;
         var organisationId = user.FindFirstValue(PeopleClaims.OrganisationId);
-        var organisation = organisationId is null ? null : await store.OrganisationAsync(organisationId, http.RequestAborted);
+        var organisation = organisationId is null ? null : await store.People.OrganisationAsync(organisationId, http.RequestAborted);
         return TypedResults.Ok(new
         {
             AuthenticatedBy = user.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? "api_key" : "cookie",

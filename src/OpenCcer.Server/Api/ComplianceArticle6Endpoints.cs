@@ -36,7 +36,7 @@ public static class ComplianceArticle6Endpoints
         api.MapGet("/reports/{year:int}", Report).RequireAuthorization(PeopleAuthentication.SupervisorPolicy)
             .WithSummary("Annual report in the Article 6 AEF layout: ?format=xlsx (all tables) or csv with ?table=authorizations|actions|holdings.");
         app.MapGet("/api/v1/public/article6/authorizations", async (LedgerStore store, CancellationToken ct) =>
-                TypedResults.Ok((await store.AuthorizationsAsync(ct)).Select(a => new
+                TypedResults.Ok((await store.Compliance.AuthorizationsAsync(ct)).Select(a => new
                 {
                     a.Instrument.ProjectCode,
                     a.Instrument.Vintage,

@@ -23,7 +23,7 @@ public static class ComplianceEndpoints
             configuration.GetValue<DateOnly?>("Compliance:LegacyUsableUntil") ?? ComplianceRules.Default.LegacyUsableUntil);
         services.AddSingleton(rules);
         services.AddSingleton(sp => new ComplianceService(sp.GetRequiredService<LedgerStore>(), sp.GetRequiredService<RegistryEngine>(), rules,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LedgerStore>().OffsetBarredInstrumentsAsync));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LedgerStore>().Compliance.OffsetBarredInstrumentsAsync));
         services.AddSingleton<ComplianceUseCases>();
         return services;
     }

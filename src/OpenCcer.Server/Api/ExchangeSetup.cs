@@ -30,7 +30,7 @@ public static class ExchangeSetup
     {
         var clock = builder.Configuration.GetValue(DemoClockKey, false)
             ? MarketClock.AlwaysOpenDemo()
-            : MarketClock.Standard(await registry.Store.CalendarAsync());
+            : MarketClock.Standard(await registry.Store.Reference.CalendarAsync());
         var rules = MarketRules.Default with { Fees = new FeeSchedule(builder.Configuration.GetValue(FeeKey, FeeSchedule.Default.RateBasisPoints)) };
         builder.Services.AddSingleton(sp => ExchangeEngine.StartAsync(registry, clock, rules, sp.GetRequiredService<TimeProvider>())
             .GetAwaiter().GetResult());

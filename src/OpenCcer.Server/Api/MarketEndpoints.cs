@@ -50,7 +50,7 @@ public static class MarketEndpoints
     private static async Task<IResult> TimeAndSales(HttpContext http, ExchangeEngine exchange, string projectCode, int vintage, int? limit)
     {
         if (exchange.Market(new Instrument(projectCode, vintage)) is null) return ExchangeProblems.For(VenueStatus.InstrumentNotListed);
-        var trades = await exchange.Store.TradesAsync(projectCode, vintage, limit ?? 50, http.RequestAborted);
+        var trades = await exchange.Store.Exchange.TradesAsync(projectCode, vintage, limit ?? 50, http.RequestAborted);
         return TypedResults.Ok(trades.Select(t => new TradePrintView(t.TradeId, t.Method, t.PriceFen, t.Quantity, t.TurnoverFen, t.At)));
     }
 

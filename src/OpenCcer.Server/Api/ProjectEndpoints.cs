@@ -88,16 +88,16 @@ public static class ProjectEndpoints
         int? limit, int? offset, CancellationToken ct)
     {
         var today = handlers.Today();
-        return TypedResults.Ok((await store.ProjectsAsync(methodology, province, phase, limit ?? 100, offset ?? 0, ct)).Select(r => LifecycleViews.Project(r, today)));
+        return TypedResults.Ok((await store.Lifecycle.ProjectsAsync(methodology, province, phase, limit ?? 100, offset ?? 0, ct)).Select(r => LifecycleViews.Project(r, today)));
     }
 
     private static async Task<IResult> Get(LedgerStore store, ProjectHandlers handlers, Guid id, CancellationToken ct) =>
-        await store.ProjectAsync(new ProjectId(id), ct) is { } r
+        await store.Lifecycle.ProjectAsync(new ProjectId(id), ct) is { } r
             ? TypedResults.Ok(LifecycleViews.Project(r, handlers.Today()))
             : Problems.NotFound($"No project {id}.");
 
     private static async Task<IResult> Timeline(LedgerStore store, Guid id, CancellationToken ct) =>
-        await store.ProjectAsync(new ProjectId(id), ct) is null
+        await store.Lifecycle.ProjectAsync(new ProjectId(id), ct) is null
             ? Problems.NotFound($"No project {id}.")
-            : TypedResults.Ok((await store.TimelineAsync(new ProjectId(id), ct)).Select(LifecycleViews.Event));
+            : TypedResults.Ok((await store.Lifecycle.TimelineAsync(new ProjectId(id), ct)).Select(LifecycleViews.Event));
 }

@@ -10,7 +10,7 @@ public static class PublicEndpoints
     {
         var pub = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous();
         pub.MapGet("/issuances", async (LedgerStore store, SerialFormat format, string? project_code, int? limit, int? offset, CancellationToken ct) =>
-            TypedResults.Ok((await store.IssuancesAsync(project_code, limit ?? 100, offset ?? 0, ct)).Select(i => new
+            TypedResults.Ok((await store.Registry.IssuancesAsync(project_code, limit ?? 100, offset ?? 0, ct)).Select(i => new
             {
                 i.Id,
                 i.Reference,
@@ -21,12 +21,12 @@ public static class PublicEndpoints
                 i.IssuedAt,
             }))).WithSummary("Issuances with their serial ranges, oldest first.");
         pub.MapGet("/cancellations", async (LedgerStore store, int? limit, int? offset, CancellationToken ct) =>
-            TypedResults.Ok((await store.CancellationsAsync(limit ?? 100, offset ?? 0, ct)).Select(Public)))
+            TypedResults.Ok((await store.Registry.CancellationsAsync(limit ?? 100, offset ?? 0, ct)).Select(Public)))
             .WithSummary("The cancellation register.");
         pub.MapGet("/cancellations/{certificate}", async Task<IResult> (LedgerStore store, string certificate, CancellationToken ct) =>
-            await store.CancellationAsync(certificate, ct) is { } c ? TypedResults.Ok(Public(c)) : Problems.NotFound($"No certificate {certificate}."))
+            await store.Registry.CancellationAsync(certificate, ct) is { } c ? TypedResults.Ok(Public(c)) : Problems.NotFound($"No certificate {certificate}."))
             .WithSummary("Verify one cancellation certificate.");
-        pub.MapGet("/totals", async (LedgerStore store, CancellationToken ct) => TypedResults.Ok(await store.TotalsAsync(ct)))
+        pub.MapGet("/totals", async (LedgerStore store, CancellationToken ct) => TypedResults.Ok(await store.Registry.TotalsAsync(ct)))
             .WithSummary("Registry totals in tonnes.");
         return app;
     }

@@ -79,20 +79,20 @@ public static class ReductionEndpoints
         int? limit, int? offset, CancellationToken ct)
     {
         var today = handlers.Today();
-        return TypedResults.Ok((await store.ReductionsAsync(phase, limit ?? 100, offset ?? 0, ct, methodology, province))
+        return TypedResults.Ok((await store.Lifecycle.ReductionsAsync(phase, limit ?? 100, offset ?? 0, ct, methodology, province))
             .Select(r => LifecycleViews.Reduction(r, today)));
     }
 
     private static async Task<IResult> OfProject(LedgerStore store, ReductionHandlers handlers, Guid id, CancellationToken ct)
     {
         var today = handlers.Today();
-        return await store.ProjectAsync(new ProjectId(id), ct) is null
+        return await store.Lifecycle.ProjectAsync(new ProjectId(id), ct) is null
             ? Problems.NotFound($"No project {id}.")
-            : TypedResults.Ok((await store.ReductionsOfProjectAsync(new ProjectId(id), ct)).Select(r => LifecycleViews.Reduction(r, today)));
+            : TypedResults.Ok((await store.Lifecycle.ReductionsOfProjectAsync(new ProjectId(id), ct)).Select(r => LifecycleViews.Reduction(r, today)));
     }
 
     private static async Task<IResult> Get(LedgerStore store, ReductionHandlers handlers, Guid id, CancellationToken ct) =>
-        await store.ReductionAsync(new ReductionId(id), ct) is { } r
+        await store.Lifecycle.ReductionAsync(new ReductionId(id), ct) is { } r
             ? TypedResults.Ok(LifecycleViews.Reduction(r, handlers.Today()))
             : Problems.NotFound($"No reduction {id}.");
 }

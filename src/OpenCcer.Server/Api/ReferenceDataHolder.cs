@@ -19,7 +19,7 @@ public sealed class ReferenceDataHolder
     public static async Task<ReferenceDataHolder> LoadAsync(LedgerStore store, CancellationToken ct = default)
     {
         var holder = new ReferenceDataHolder();
-        foreach (var r in await store.GridFactorsAsync(ct))
+        foreach (var r in await store.Reference.GridFactorsAsync(ct))
         {
             var addition = holder.current.GridFactors.WithYear(ToRow(r));
             if (addition.Status == GridFactorAdditionStatus.Added)
@@ -40,7 +40,7 @@ public sealed class ReferenceDataHolder
         {
             var addition = Current.GridFactors.WithYear(row);
             if (addition.Status != GridFactorAdditionStatus.Added) return addition;
-            var stored = await store.AddGridFactorAsync(new GridFactorRecord(row.Grid, row.GridZh, row.Year,
+            var stored = await store.Reference.AddGridFactorAsync(new GridFactorRecord(row.Grid, row.GridZh, row.Year,
                 row.OmTco2PerMwh.ToString(CultureInfo.InvariantCulture), row.BmTco2PerMwh.ToString(CultureInfo.InvariantCulture),
                 row.Status, row.Source, at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), addedBy), ct);
             if (!stored)

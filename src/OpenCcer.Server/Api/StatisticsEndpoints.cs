@@ -9,7 +9,7 @@ public static class StatisticsEndpoints
     {
         app.MapGet("/api/v1/public/statistics", async (LedgerStore store, CancellationToken ct) =>
             {
-                var s = await store.StatisticsAsync(ct);
+                var s = await store.Registry.StatisticsAsync(ct);
                 var phases = s.ProjectsByPhase.ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal);
                 return TypedResults.Ok(new
                 {

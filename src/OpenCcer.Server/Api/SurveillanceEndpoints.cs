@@ -65,7 +65,7 @@ public static class SurveillanceEndpoints
     private static async Task<List<(ExchangeJournalRow Row, Instrument? Instrument, T Event)>> EventsAsync<T>(LedgerStore store, string type,
         long? before, int? limit, CancellationToken ct) where T : ExchangeEvent
     {
-        var rows = await store.ExchangeJournalRowsWithEventAsync(type, before ?? long.MaxValue, Math.Clamp(limit ?? 100, 1, PageMax), ct);
+        var rows = await store.Exchange.ExchangeJournalRowsWithEventAsync(type, before ?? long.MaxValue, Math.Clamp(limit ?? 100, 1, PageMax), ct);
         var found = new List<(ExchangeJournalRow, Instrument?, T)>();
         foreach (var row in rows)
         {

@@ -33,13 +33,13 @@ public static class CertificateViews
         CancellationToken ct)
     {
         if (!IsWellFormed(number)) return null;
-        var c = await store.CancellationAsync(number, ct);
+        var c = await store.Registry.CancellationAsync(number, ct);
         if (c is null) return null;
-        var journal = await store.CancellationJournalAsync(number, ct)
+        var journal = await store.Compliance.CancellationJournalAsync(number, ct)
             ?? throw new InvalidOperationException($"Cancellation {number} has no journal row.");
-        var project = await store.ProjectSummaryAsync(c.ProjectCode, ct);
-        var holder = await store.AccountAsync(c.AccountId, ct);
-        var link = await store.SurrenderLineAsync(number, ct);
+        var project = await store.Compliance.ProjectSummaryAsync(c.ProjectCode, ct);
+        var holder = await store.Registry.AccountAsync(c.AccountId, ct);
+        var link = await store.Compliance.SurrenderLineAsync(number, ct);
         var instrument = new Instrument(c.ProjectCode, c.Vintage);
         var purpose = (CancellationPurpose)c.Purpose;
         var cancelledAt = DateTimeOffset.Parse(c.CancelledAt, CultureInfo.InvariantCulture);

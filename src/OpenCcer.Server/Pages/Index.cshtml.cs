@@ -25,9 +25,9 @@ public sealed class IndexModel(LedgerStore store, LifecycleService lifecycle) : 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Totals = await store.TotalsAsync(ct);
-        TradedTonnes = await store.TradedTonnesAsync(ct);
-        LatestTrade = await store.LatestTradeAsync(ct);
+        Totals = await store.Registry.TotalsAsync(ct);
+        TradedTonnes = await store.Exchange.TradedTonnesAsync(ct);
+        LatestTrade = await store.Exchange.LatestTradeAsync(ct);
         var projects = await Explorer.AllProjectsAsync(store, ct);
         Today = lifecycle.Today();
         ProjectCount = projects.Count;

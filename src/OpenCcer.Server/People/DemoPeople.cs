@@ -51,12 +51,12 @@ public static class DemoPeople
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
         foreach (var o in Organisations)
-            await store.AddOrganisationAsync(o with { Id = Guid.CreateVersion7(time.GetUtcNow()).ToString(), CreatedAt = Stamp.Of(time.GetUtcNow()) }, ct);
+            await store.People.AddOrganisationAsync(o with { Id = Guid.CreateVersion7(time.GetUtcNow()).ToString(), CreatedAt = Stamp.Of(time.GetUtcNow()) }, ct);
         var created = 0;
         foreach (var p in People)
         {
             if (await users.FindByNameAsync(p.UserName) is not null) continue;
-            var organisation = (await store.OrganisationOfSubjectAsync(p.SubjectId, ct))!;
+            var organisation = (await store.People.OrganisationOfSubjectAsync(p.SubjectId, ct))!;
             var user = new User { OrganisationId = organisation.Id, UserName = p.UserName, Email = p.UserName + "@openccer.example", DisplayName = p.DisplayName };
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded)

@@ -16,7 +16,7 @@ public sealed class PersonClaimsFactory(UserManager<User> users, IOptions<Identi
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        var organisation = await store.OrganisationAsync(user.OrganisationId)
+        var organisation = await store.People.OrganisationAsync(user.OrganisationId)
             ?? throw new InvalidOperationException($"User {user.Id} names organisation {user.OrganisationId}, which does not exist.");
         identity.AddClaim(new Claim(ClaimTypes.Role, organisation.Role));
         identity.AddClaim(new Claim(ApiKeyAuthenticationHandler.SubjectClaim, organisation.SubjectId));

@@ -18,7 +18,7 @@ public sealed class UserStore(LedgerStore store, TimeProvider time, IdentityErro
         if (string.IsNullOrEmpty(user.Id)) user.Id = Guid.CreateVersion7(time.GetUtcNow()).ToString();
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         if (string.IsNullOrEmpty(user.CreatedAt)) user.CreatedAt = Stamp.Of(time.GetUtcNow());
-        return await store.AddUserAsync(user.ToRecord(), ct) == InsertOutcome.Inserted
+        return await store.People.AddUserAsync(user.ToRecord(), ct) == InsertOutcome.Inserted
             ? IdentityResult.Success
             : IdentityResult.Failed(describer.DuplicateUserName(user.UserName ?? ""));
     }
@@ -27,22 +27,22 @@ public sealed class UserStore(LedgerStore store, TimeProvider time, IdentityErro
     {
         var expected = user.ConcurrencyStamp;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
-        if (await store.UpdateUserAsync(user.ToRecord(), expected, ct)) return IdentityResult.Success;
+        if (await store.People.UpdateUserAsync(user.ToRecord(), expected, ct)) return IdentityResult.Success;
         user.ConcurrencyStamp = expected;
         return IdentityResult.Failed(describer.ConcurrencyFailure());
     }
 
     public async Task<IdentityResult> DeleteAsync(User user, CancellationToken ct) =>
-        await store.DeleteUserAsync(user.Id, user.ConcurrencyStamp, ct) ? IdentityResult.Success : IdentityResult.Failed(describer.ConcurrencyFailure());
+        await store.People.DeleteUserAsync(user.Id, user.ConcurrencyStamp, ct) ? IdentityResult.Success : IdentityResult.Failed(describer.ConcurrencyFailure());
 
     public async Task<User?> FindByIdAsync(string userId, CancellationToken ct) =>
-        await store.UserAsync(userId, ct) is { } r ? User.From(r) : null;
+        await store.People.UserAsync(userId, ct) is { } r ? User.From(r) : null;
 
     public async Task<User?> FindByNameAsync(string normalizedUserName, CancellationToken ct) =>
-        await store.UserByNameAsync(normalizedUserName, ct) is { } r ? User.From(r) : null;
+        await store.People.UserByNameAsync(normalizedUserName, ct) is { } r ? User.From(r) : null;
 
     public async Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken ct) =>
-        await store.UserByEmailAsync(normalizedEmail, ct) is { } r ? User.From(r) : null;
+        await store.People.UserByEmailAsync(normalizedEmail, ct) is { } r ? User.From(r) : null;
 
     public Task<string> GetUserIdAsync(User user, CancellationToken ct) => Task.FromResult(user.Id);
 

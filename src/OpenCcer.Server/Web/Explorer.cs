@@ -20,7 +20,7 @@ public static class Explorer
 
     public static async Task<List<ProjectRecord>> ProjectsAsync(LedgerStore store, ProjectFilter filter, CancellationToken ct)
     {
-        var all = await store.ProjectsAsync(NullIfEmpty(filter.Methodology), NullIfEmpty(filter.Province), null, ProjectsReadMax, 0, ct);
+        var all = await store.Lifecycle.ProjectsAsync(NullIfEmpty(filter.Methodology), NullIfEmpty(filter.Province), null, ProjectsReadMax, 0, ct);
         var search = filter.Search?.Trim();
         return all.Where(p => filter.Phase is null || p.State.Phase == filter.Phase)
             .Where(p => filter.Vintage is not { } v || (p.State.Description.CreditingPeriod.Start.Year <= v && v <= p.State.Description.CreditingPeriod.End.Year))
@@ -32,13 +32,13 @@ public static class Explorer
     }
 
     public static async Task<List<ProjectRecord>> AllProjectsAsync(LedgerStore store, CancellationToken ct) =>
-        await store.ProjectsAsync(null, null, null, ProjectsReadMax, 0, ct);
+        await store.Lifecycle.ProjectsAsync(null, null, null, ProjectsReadMax, 0, ct);
 
     public static Task<List<IssuanceRow>> IssuancesAsync(LedgerStore store, string? projectCode, CancellationToken ct) =>
-        store.IssuancesAsync(projectCode, RowsReadMax, 0, ct);
+        store.Registry.IssuancesAsync(projectCode, RowsReadMax, 0, ct);
 
     public static Task<List<CancellationRow>> CancellationsAsync(LedgerStore store, CancellationToken ct) =>
-        store.CancellationsAsync(RowsReadMax, 0, ct);
+        store.Registry.CancellationsAsync(RowsReadMax, 0, ct);
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -12,7 +12,7 @@ public static class SettlementReports
 {
     public static async Task<SettlementReport> ForAsync(LedgerStore store, long participant, string date, CancellationToken ct)
     {
-        var trades = (await store.SettledTradesAsync(participant, date, ct)).Select(TradeOf);
+        var trades = (await store.Exchange.SettledTradesAsync(participant, date, ct)).Select(TradeOf);
         return SettlementReport.For(new ParticipantId(participant), DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), trades);
     }
 
@@ -20,7 +20,7 @@ public static class SettlementReports
     public static async Task<List<SettlementReport>> AllAsync(LedgerStore store, string date, CancellationToken ct)
     {
         var reports = new List<SettlementReport>();
-        foreach (var p in await store.SettledParticipantsAsync(date, ct)) reports.Add(await ForAsync(store, p, date, ct));
+        foreach (var p in await store.Exchange.SettledParticipantsAsync(date, ct)) reports.Add(await ForAsync(store, p, date, ct));
         return reports;
     }
 

@@ -63,7 +63,7 @@ public static class ExchangeDemoSeed
             : ExchangeStep.Refuse(VenueStatus.NoTradingAccount), ct);
 
     private static async Task<ParticipantId?> ExchangeCallParticipantAsync(ExchangeEngine exchange, string subject, CancellationToken ct) =>
-        (await exchange.Store.AccountsOfSubjectAsync(subject, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Trading) is { } trading
+        (await exchange.Store.Registry.AccountsOfSubjectAsync(subject, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Trading) is { } trading
             ? new ParticipantId(trading.Id)
             : null;
 }

@@ -71,7 +71,7 @@ public sealed class ExchangeEngine
         var engine = new ExchangeEngine(registry, clock, rules ?? MarketRules.Default, time);
         // A journal replays only on the clock and fee it was written under: record them once, refuse others.
         var configured = ExchangeSettings.Of(engine.clock, engine.rules);
-        var recorded = await registry.Store.SaveExchangeSettingsAsync(configured, ct);
+        var recorded = await registry.Store.Exchange.SaveExchangeSettingsAsync(configured, ct);
         if (recorded != configured)
             throw new InvalidOperationException($"The exchange journal of this store was written with {recorded}; this exchange is configured with {configured}.");
         await engine.LoadAsync(ct);
@@ -144,7 +144,7 @@ public sealed class ExchangeEngine
 
     private async Task<ExchangeOutcome> FirstAnswerAsync(long seq, CancellationToken ct)
     {
-        var row = await Store.ExchangeJournalRowAsync(seq, ct) ?? throw new LedgerCorruptException($"Exchange journal row {seq} is missing.");
+        var row = await Store.Exchange.ExchangeJournalRowAsync(seq, ct) ?? throw new LedgerCorruptException($"Exchange journal row {seq} is missing.");
         var first = VenueJson.DeserializeResult(row.Result);
         return new ExchangeOutcome(seq, first.Status, first.MarketStatus, null, first.Events, [], Replayed: true, IdempotencyConflict: false);
     }
@@ -153,7 +153,7 @@ public sealed class ExchangeEngine
     {
         var fresh = new TradingVenue(clock, rules);
         var loaded = new JournalChain();
-        await foreach (var row in Store.ReadExchangeJournalAsync(ct))
+        await foreach (var row in Store.Exchange.ReadExchangeJournalAsync(ct))
         {
             if (!loaded.Head.IsFollowedBy(row.Link))
                 throw new LedgerCorruptException($"Exchange journal row {row.Sequence} breaks the hash chain.");

@@ -28,7 +28,7 @@ public static class ExchangeJournalVerifier
         var postings = new List<CashPostingRow>();
         var chain = new ChainVerifier("Exchange journal");
         var replayable = true;
-        await foreach (var row in store.ReadExchangeJournalAsync(ct))
+        await foreach (var row in store.Exchange.ReadExchangeJournalAsync(ct))
         {
             chain.Check(row.Link, problems);
             if (!replayable) continue;
@@ -53,10 +53,10 @@ public static class ExchangeJournalVerifier
         if (replayable)
         {
             problems.AddRange(venue.Cash.CheckInvariants().Select(p => "Replayed cash book: " + p));
-            Compare("exchange_instruments", instruments, await store.ExchangeInstrumentsAsync(ct), problems);
-            Compare("exchange_trades", [.. trades.Values], await store.AllTradesAsync(ct), problems);
-            Compare("cash_accounts", [.. accounts.Values], await store.AllCashAccountsAsync(ct), problems);
-            Compare("cash_postings", postings, await store.AllCashPostingsAsync(ct), problems);
+            Compare("exchange_instruments", instruments, await store.Exchange.ExchangeInstrumentsAsync(ct), problems);
+            Compare("exchange_trades", [.. trades.Values], await store.Exchange.AllTradesAsync(ct), problems);
+            Compare("cash_accounts", [.. accounts.Values], await store.Exchange.AllCashAccountsAsync(ct), problems);
+            Compare("cash_postings", postings, await store.Exchange.AllCashPostingsAsync(ct), problems);
         }
         return new ExchangeVerification(chain.Head.Sequence, chain.Head.Hash, replayable ? venue.StateHash() : "");
     }

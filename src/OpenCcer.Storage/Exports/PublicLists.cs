@@ -25,7 +25,7 @@ public static class PublicLists
         var rows = new List<BlockRow>();
         for (long after = 0; ;)
         {
-            var batch = await store.BlocksPageAsync(after, LedgerStore.PageSizeMax, ct);
+            var batch = await store.Registry.BlocksPageAsync(after, LedgerStore.PageSizeMax, ct);
             rows.AddRange(batch);
             if (batch.Count < LedgerStore.PageSizeMax) return rows;
             after = batch[^1].Id;

@@ -18,7 +18,7 @@ public static class DemoLifecycleSeed
 
     public static async Task<int> RunAsync(LedgerStore store, RegistryEngine engine, CancellationToken ct = default)
     {
-        if (await store.ProjectCountAsync(ct) > 0) return 0;
+        if (await store.Lifecycle.ProjectCountAsync(ct) > 0) return 0;
         var clock = new SeedClock(new DateTimeOffset(2024, 3, 4, 2, 0, 0, TimeSpan.Zero));
         var calendar = WorkingDayCalendar.Shipped();
         var service = new LifecycleService(store, engine, calendar, MethodologyCatalogue.Shipped, clock);

@@ -34,9 +34,9 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
             var decision = ProjectLifecycle.Draft(actor, Today(), id, description);
             if (!decision.IsOk) return LifecycleOutcome<ProjectRecord>.Refused(decision.Status);
             if (catalogue().Find(description.MethodologyCode) is null) return LifecycleOutcome<ProjectRecord>.Invalid("methodology_code");
-            var number = await store.ProjectCountAsync(ct) + 1;
+            var number = await store.Lifecycle.ProjectCountAsync(ct) + 1;
             var record = new ProjectRecord(decision.State!, code ?? string.Create(CultureInfo.InvariantCulture, $"P{number:D6}"), ownerSubject, null, province, 0);
-            await store.SaveProjectAsync(record, 0, decision.Events, time.GetUtcNow(), ct);
+            await store.Lifecycle.SaveProjectAsync(record, 0, decision.Events, time.GetUtcNow(), ct);
             return LifecycleOutcome<ProjectRecord>.Ok(record with { Version = 1 });
         }
         finally
@@ -53,12 +53,12 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
         await gate.WaitAsync(ct);
         try
         {
-            var record = await store.ProjectAsync(id, ct);
+            var record = await store.Lifecycle.ProjectAsync(id, ct);
             if (record is null) return LifecycleOutcome<ProjectRecord>.NotFound($"No project {id}.");
             var decision = decide(record, needsContext ? await ContextAsync(record, ct) : null);
             if (!decision.IsOk) return LifecycleOutcome<ProjectRecord>.Refused(decision.Status);
             var next = record with { State = decision.State, VvbSubjectId = vvbSubject ?? record.VvbSubjectId };
-            if (!await store.SaveProjectAsync(next, record.Version, decision.Events, time.GetUtcNow(), ct))
+            if (!await store.Lifecycle.SaveProjectAsync(next, record.Version, decision.Events, time.GetUtcNow(), ct))
                 throw new InvalidOperationException($"Project {id} changed outside the lifecycle service.");
             return LifecycleOutcome<ProjectRecord>.Ok(next with { Version = record.Version + 1 });
         }
@@ -74,14 +74,14 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
         await gate.WaitAsync(ct);
         try
         {
-            var project = await store.ProjectAsync(projectId, ct);
+            var project = await store.Lifecycle.ProjectAsync(projectId, ct);
             if (project is null) return LifecycleOutcome<ReductionRecord>.NotFound($"No project {projectId}.");
-            var others = (await store.ReductionsOfProjectAsync(projectId, ct)).Select(r => r.State).ToList();
+            var others = (await store.Lifecycle.ReductionsOfProjectAsync(projectId, ct)).Select(r => r.State).ToList();
             var id = new ReductionId(Guid.CreateVersion7(time.GetUtcNow()));
             var decision = ReductionLifecycle.StartMonitoring(project.State, actor, Today(), id, period, others);
             if (!decision.IsOk) return LifecycleOutcome<ReductionRecord>.Refused(decision.Status);
             var record = new ReductionRecord(decision.State!, null, 0);
-            await store.SaveReductionAsync(record, 0, decision.Events, time.GetUtcNow(), ct);
+            await store.Lifecycle.SaveReductionAsync(record, 0, decision.Events, time.GetUtcNow(), ct);
             return LifecycleOutcome<ReductionRecord>.Ok(record with { Version = 1 });
         }
         finally
@@ -98,11 +98,11 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
         await gate.WaitAsync(ct);
         try
         {
-            var record = await store.ReductionAsync(id, ct);
+            var record = await store.Lifecycle.ReductionAsync(id, ct);
             if (record is null) return LifecycleOutcome<ReductionRecord>.NotFound($"No reduction {id}.");
-            var project = await store.ProjectAsync(record.State.Project, ct)
+            var project = await store.Lifecycle.ProjectAsync(record.State.Project, ct)
                 ?? throw new InvalidOperationException($"Reduction {id} has no project.");
-            var others = (await store.ReductionsOfProjectAsync(project.State.Id, ct)).Select(r => r.State).ToList();
+            var others = (await store.Lifecycle.ReductionsOfProjectAsync(project.State.Id, ct)).Select(r => r.State).ToList();
             var decision = decide(record, project, others);
             if (!decision.IsOk) return LifecycleOutcome<ReductionRecord>.Refused(decision.Status);
             foreach (var request in decision.Events.OfType<IssuanceRequested>())
@@ -112,7 +112,7 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
                     return new LifecycleOutcome<ReductionRecord>(LifecycleOutcomeKind.LedgerRefused, null, LedgerStatus: issued);
             }
             var next = record with { State = decision.State, VvbSubjectId = vvbSubject ?? record.VvbSubjectId };
-            if (!await store.SaveReductionAsync(next, record.Version, decision.Events, time.GetUtcNow(), ct))
+            if (!await store.Lifecycle.SaveReductionAsync(next, record.Version, decision.Events, time.GetUtcNow(), ct))
                 throw new InvalidOperationException($"Reduction {id} changed outside the lifecycle service.");
             return LifecycleOutcome<ReductionRecord>.Ok(next with { Version = record.Version + 1 });
         }
@@ -128,7 +128,7 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
     /// </summary>
     private async Task<LedgerStatus> IssueUnitsAsync(ProjectRecord project, IssuanceRequested request, CancellationToken ct)
     {
-        var registry = (await store.AccountsOfSubjectAsync(project.OwnerSubjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Registry);
+        var registry = (await store.Registry.AccountsOfSubjectAsync(project.OwnerSubjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Registry);
         if (registry is null) return LedgerStatus.AccountNotFound;
         var reference = string.Create(CultureInfo.InvariantCulture, $"{request.Reduction}-{request.Vintage}");
         var submission = await engine.SubmitAsync("issue-" + reference,
@@ -148,7 +148,7 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
         var known = new HashSet<ExternalId>();
         for (var offset = 0; ; offset += LedgerStore.PageSizeMax)
         {
-            var page = await store.ProjectsAsync(null, null, null, LedgerStore.PageSizeMax, offset, ct);
+            var page = await store.Lifecycle.ProjectsAsync(null, null, null, LedgerStore.PageSizeMax, offset, ct);
             foreach (var other in page)
             {
                 if (other.State.Id == record.State.Id || other.State.Application is null) continue;
@@ -156,6 +156,6 @@ public sealed class LifecycleService(LedgerStore store, RegistryEngine engine, W
             }
             if (page.Count < LedgerStore.PageSizeMax) break;
         }
-        return new ApplicationContext(terms, known, await store.BansAsync(ct));
+        return new ApplicationContext(terms, known, await store.Lifecycle.BansAsync(ct));
     }
 }

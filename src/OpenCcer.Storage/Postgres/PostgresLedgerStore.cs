@@ -16,7 +16,7 @@ public sealed class PostgresLedgerStore(string connectionString) : LedgerStore
 
     public override string Provider => "postgresql";
 
-    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) =>
+    protected internal override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) =>
         await dataSource.OpenConnectionAsync(ct);
 
     protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction,

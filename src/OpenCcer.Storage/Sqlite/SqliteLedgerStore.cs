@@ -38,7 +38,7 @@ public sealed class SqliteLedgerStore : LedgerStore
         await base.InitializeAsync(ct);
     }
 
-    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
+    protected internal override async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);

@@ -24,7 +24,7 @@ public sealed class AccountStateRequestTests : IAsyncLifetime
     private AccountStateRequestBody Restrict(string op, string reason = "court order 7") =>
         new(op, registry.Holder.RegistryAccount.Value, "restricted", reason);
 
-    private async Task<int> StateAsync() => (await registry.Store.AccountAsync(registry.Holder.RegistryAccount.Value))!.State;
+    private async Task<int> StateAsync() => (await registry.Store.Registry.AccountAsync(registry.Holder.RegistryAccount.Value))!.State;
 
     [Fact]
     public async Task the_ledger_changes_only_when_a_second_administrator_confirms()

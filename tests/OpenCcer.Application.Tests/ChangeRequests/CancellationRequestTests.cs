@@ -59,9 +59,9 @@ public sealed class CancellationRequestTests : IAsyncLifetime
     {
         var id = Guid.Parse((await RequestedAsync("c-cert")).Request.Id);
         var confirmed = (await requests.ConfirmAsync(Registry.Checker, id)).Value!.Request;
-        var cancellation = (await registry.Store.CancellationsOfAccountAsync(registry.Holder.RegistryAccount.Value, 10)).Single();
+        var cancellation = (await registry.Store.Registry.CancellationsOfAccountAsync(registry.Holder.RegistryAccount.Value, 10)).Single();
         Assert.Equal(cancellation.CertificateNumber, confirmed.CertificateNumber);
-        Assert.Equal(cancellation.CertificateNumber, (await registry.Store.ChangeRequestAsync(confirmed.Id))!.CertificateNumber);
+        Assert.Equal(cancellation.CertificateNumber, (await registry.Store.Workflow.ChangeRequestAsync(confirmed.Id))!.CertificateNumber);
         var rejected = await RequestedAsync("c-no-cert");
         var withdrawn = await requests.RejectAsync(Registry.Maker, Guid.Parse(rejected.Request.Id), new ReasonRequest("changed our mind"));
         Assert.Null(withdrawn.Value!.Request.CertificateNumber);

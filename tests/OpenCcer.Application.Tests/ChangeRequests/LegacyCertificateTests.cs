@@ -31,8 +31,8 @@ public sealed class LegacyCertificateTests
         }
         await using var store = LedgerStore.Open(connectionString);
         await store.InitializeAsync();
-        Assert.Equal((ChangeRequestKind.Cancellation, ChangeRequestStatus.Confirmed), ((await store.ChangeRequestAsync("a"))!.Kind, (await store.ChangeRequestAsync("a"))!.Status));
-        Assert.Equal("CCER-C-2026-000042", (await store.ChangeRequestAsync("a"))!.CertificateNumber);
-        Assert.Null((await store.ChangeRequestAsync("b"))!.CertificateNumber);
+        Assert.Equal((ChangeRequestKind.Cancellation, ChangeRequestStatus.Confirmed), ((await store.Workflow.ChangeRequestAsync("a"))!.Kind, (await store.Workflow.ChangeRequestAsync("a"))!.Status));
+        Assert.Equal("CCER-C-2026-000042", (await store.Workflow.ChangeRequestAsync("a"))!.CertificateNumber);
+        Assert.Null((await store.Workflow.ChangeRequestAsync("b"))!.CertificateNumber);
     }
 }

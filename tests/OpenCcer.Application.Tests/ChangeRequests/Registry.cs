@@ -35,7 +35,7 @@ public sealed class Registry : IAsyncLifetime
     }
 
     public async Task<Storage.Projections.HoldingRow> HoldingAsync(AccountId account) =>
-        (await Store.HoldingsAsync(account.Value)).Single(h => h.ProjectCode == Wind.ProjectCode && h.Vintage == Wind.Vintage);
+        (await Store.Registry.HoldingsAsync(account.Value)).Single(h => h.ProjectCode == Wind.ProjectCode && h.Vintage == Wind.Vintage);
 
     public async Task DisposeAsync()
     {

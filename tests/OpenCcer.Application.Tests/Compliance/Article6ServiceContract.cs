@@ -27,7 +27,7 @@ public abstract class Article6ServiceContract : IAsyncLifetime
         store = LedgerStore.Open(ConnectionString());
         engine = await RegistryEngine.StartAsync(store, TimeProvider.System);
         article6 = new Article6Service(store, engine, Article6Rules.Default, TimeProvider.System);
-        compliance = new ComplianceService(store, engine, ComplianceRules.Default, TimeProvider.System, store.OffsetBarredInstrumentsAsync);
+        compliance = new ComplianceService(store, engine, ComplianceRules.Default, TimeProvider.System, store.Compliance.OffsetBarredInstrumentsAsync);
         owner = ((AccountOpened)(await engine.SubmitAsync("open", new OpenAccount(Owner, "SPIC Shandong", HolderType.KeyEmittingUnit))).Result.Event!).RegistryAccount;
         Assert.True((await engine.SubmitAsync("issue", new IssueUnits("R-1", Wind, 1_020, owner))).Result.IsOk);
     }
@@ -53,8 +53,8 @@ public abstract class Article6ServiceContract : IAsyncLifetime
         Assert.Equal((20L, CorrespondingAdjustment.Applied), (moved.Value!.MitigationTonnes, moved.Value.CorrespondingAdjustment));
         Assert.Equal(moved.Value, (await article6.TransferAsync("t1", Owner, Wind, 1_000, "Switzerland", "CH registry")).Value);
         Assert.True((await article6.TransferAsync("t1", Owner, Wind, 999, "Switzerland", "CH registry")).IdempotencyConflict);
-        Assert.Equal((int)CancellationPurpose.InternationalTransfer, (await store.CancellationAsync(moved.Value.CertificateNumber))!.Purpose);
-        Assert.Equal((int)CancellationPurpose.OverallMitigation, (await store.CancellationAsync(moved.Value.MitigationCertificateNumber!))!.Purpose);
+        Assert.Equal((int)CancellationPurpose.InternationalTransfer, (await store.Registry.CancellationAsync(moved.Value.CertificateNumber))!.Purpose);
+        Assert.Equal((int)CancellationPurpose.OverallMitigation, (await store.Registry.CancellationAsync(moved.Value.MitigationCertificateNumber!))!.Purpose);
 
         // Nothing of it is left at home: no domestic cancellation, no ETS offset.
         var domestic = await engine.SubmitAsync("domestic", new CancelUnits(owner, Wind, 1, CancellationPurpose.VoluntaryPublicInterest, "X", null));

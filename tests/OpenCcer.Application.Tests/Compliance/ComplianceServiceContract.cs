@@ -27,7 +27,7 @@ public abstract class ComplianceServiceContract : IAsyncLifetime
     {
         store = LedgerStore.Open(ConnectionString());
         engine = await RegistryEngine.StartAsync(store, time);
-        compliance = new ComplianceService(store, engine, ComplianceRules.Default, time, store.OffsetBarredInstrumentsAsync);
+        compliance = new ComplianceService(store, engine, ComplianceRules.Default, time, store.Compliance.OffsetBarredInstrumentsAsync);
     }
 
     public async Task DisposeAsync()
@@ -72,7 +72,7 @@ public abstract class ComplianceServiceContract : IAsyncLifetime
 
         var over = await compliance.SurrenderAsync("surrender-over", Cement, Request(94_999, 5_001));
         Assert.Equal(ComplianceStatus.OffsetLimitExceeded, over.Status);
-        Assert.Equal(6_000, (await store.HoldingsAsync(plant.Value)).Single(h => h.ProjectCode == Wind.ProjectCode).Available);
+        Assert.Equal(6_000, (await store.Registry.HoldingsAsync(plant.Value)).Single(h => h.ProjectCode == Wind.ProjectCode).Available);
 
         var accepted = await compliance.SurrenderAsync("surrender-1", Cement, Request(95_000, 5_000));
         Assert.True(accepted.IsOk, accepted.ToString());
@@ -80,18 +80,18 @@ public abstract class ComplianceServiceContract : IAsyncLifetime
         Assert.Equal((95_000L, 5_000L, 0L, true), (record.SurrenderedAllowances, record.OffsetsUsed, record.Shortfall, record.Compliant));
 
         var offsetLine = accepted.Value!.Single(l => l.UnitClass == UnitClass.Ccer);
-        var cancellation = await store.CancellationAsync(offsetLine.CertificateNumber);
+        var cancellation = await store.Registry.CancellationAsync(offsetLine.CertificateNumber);
         Assert.Equal((int)CancellationPurpose.NationalEtsOffset, cancellation!.Purpose);
         Assert.Equal(5_000, cancellation.Quantity);
         Assert.Contains("national ETS compliance period 2025", cancellation.Beneficiary, StringComparison.Ordinal);
-        Assert.Equal(offsetLine, await store.SurrenderLineAsync(offsetLine.CertificateNumber));
+        Assert.Equal(offsetLine, await store.Compliance.SurrenderLineAsync(offsetLine.CertificateNumber));
         var allowanceLine = accepted.Value!.Single(l => l.UnitClass == UnitClass.Allowance);
-        Assert.Equal((int)CancellationPurpose.AllowanceSurrender, (await store.CancellationAsync(allowanceLine.CertificateNumber))!.Purpose);
-        Assert.NotNull(await store.CancellationJournalAsync(offsetLine.CertificateNumber));
-        var totals = await store.TotalsAsync();
+        Assert.Equal((int)CancellationPurpose.AllowanceSurrender, (await store.Registry.CancellationAsync(allowanceLine.CertificateNumber))!.Purpose);
+        Assert.NotNull(await store.Compliance.CancellationJournalAsync(offsetLine.CertificateNumber));
+        var totals = await store.Registry.TotalsAsync();
         Assert.Equal((50_000L, 5_000L), (totals.IssuedTonnes, totals.CancelledTonnes));
 
-        var holdings = await store.HoldingsAsync(plant.Value);
+        var holdings = await store.Registry.HoldingsAsync(plant.Value);
         Assert.Equal(1_000, holdings.Single(h => h.ProjectCode == Wind.ProjectCode).Available);
         Assert.Equal(1_000, holdings.Single(h => h.ProjectCode == Instrument.AllowanceCode).Available);
 
@@ -100,7 +100,7 @@ public abstract class ComplianceServiceContract : IAsyncLifetime
         Assert.Equal(accepted.Value, again.Value);
         Assert.True((await compliance.SurrenderAsync("surrender-1", Cement, Request(95_000, 4_000))).IdempotencyConflict);
         Assert.Equal(ComplianceStatus.SurrenderExceedsObligation, (await compliance.SurrenderAsync("surrender-2", Cement, Request(1, 0))).Status);
-        Assert.Equal(1_000, (await store.HoldingsAsync(plant.Value)).Single(h => h.ProjectCode == Instrument.AllowanceCode).Available);
+        Assert.Equal(1_000, (await store.Registry.HoldingsAsync(plant.Value)).Single(h => h.ProjectCode == Instrument.AllowanceCode).Available);
     }
 
     [Fact]
@@ -110,13 +110,13 @@ public abstract class ComplianceServiceContract : IAsyncLifetime
         await compliance.RegisterAsync(Cement, Sector.Cement, "Beijing");
         await compliance.AllocateAsync("alloc", Cement, 2025, 10_000);
         await compliance.RecordEmissionsAsync(Cement, 2025, 40_000);
-        await store.SetOffsetProjectAsync(new OffsetProject(Wind.ProjectCode, UnderEtsCoverage: true, Legacy: false), "2026-03-02");
+        await store.Compliance.SetOffsetProjectAsync(new OffsetProject(Wind.ProjectCode, UnderEtsCoverage: true, Legacy: false), "2026-03-02");
         Assert.Equal(ComplianceStatus.ProjectUnderEtsCoverage, (await compliance.SurrenderAsync("s1", Cement, Request(10_000, 500))).Status);
-        await store.SetOffsetProjectAsync(new OffsetProject(Wind.ProjectCode, UnderEtsCoverage: false, Legacy: false), "2026-03-02");
+        await store.Compliance.SetOffsetProjectAsync(new OffsetProject(Wind.ProjectCode, UnderEtsCoverage: false, Legacy: false), "2026-03-02");
         var short_ = await compliance.SurrenderAsync("s2", Cement, Request(10_000, 1_500));
         Assert.Equal(LedgerStatus.InsufficientUnits, short_.LedgerStatus);
-        Assert.Equal(10_000, (await store.HoldingsAsync(plant.Value)).Single(h => h.ProjectCode == Instrument.AllowanceCode).Available);
-        Assert.Empty(await store.SurrenderLinesAsync(Cement, 2025));
+        Assert.Equal(10_000, (await store.Registry.HoldingsAsync(plant.Value)).Single(h => h.ProjectCode == Instrument.AllowanceCode).Available);
+        Assert.Empty(await store.Compliance.SurrenderLinesAsync(Cement, 2025));
         var record = await compliance.RecordAsync(Cement, 2025);
         Assert.Equal(40_000, record.Shortfall);
     }
@@ -134,7 +134,7 @@ public abstract class ComplianceServiceContract : IAsyncLifetime
         Assert.True((await compliance.RecordEmissionsAsync(Cement, 2025, 10)).IsOk);
         Assert.True((await compliance.RecordEmissionsAsync(Cement, 2025, 10)).IsOk);
         Assert.Equal(ComplianceStatus.EmissionsAlreadyVerified, (await compliance.RecordEmissionsAsync(Cement, 2025, 11)).Status);
-        Assert.Equal(Sector.Cement, (await store.ComplianceEntitiesAsync()).Single().Sector);
+        Assert.Equal(Sector.Cement, (await store.Compliance.ComplianceEntitiesAsync()).Single().Sector);
     }
 
     [Fact]
@@ -144,12 +144,12 @@ public abstract class ComplianceServiceContract : IAsyncLifetime
         await compliance.RegisterAsync(Cement, Sector.Cement, "Beijing");
         await compliance.RecordEmissionsAsync(Cement, 2025, 40_000);
         var later = new Core.Article6.Authorization(new Instrument(Wind.ProjectCode, 2025), "A6-LOA-1", Core.Article6.FirstTransfer.InternationalTransfer, "2026-03-02");
-        Assert.True(await store.AddAuthorizationAsync(later));
+        Assert.True(await store.Compliance.AddAuthorizationAsync(later));
         Assert.True((await compliance.SurrenderAsync("s0", Cement, Request(0, 10))).IsOk);
-        Assert.True(await store.AddAuthorizationAsync(new Core.Article6.Authorization(Wind, "A6-LOA-2", Core.Article6.FirstTransfer.Authorization, "2026-03-02")));
-        Assert.False(await store.AddAuthorizationAsync(new Core.Article6.Authorization(Wind, "A6-LOA-3", Core.Article6.FirstTransfer.Issuance, "2026-03-02")));
+        Assert.True(await store.Compliance.AddAuthorizationAsync(new Core.Article6.Authorization(Wind, "A6-LOA-2", Core.Article6.FirstTransfer.Authorization, "2026-03-02")));
+        Assert.False(await store.Compliance.AddAuthorizationAsync(new Core.Article6.Authorization(Wind, "A6-LOA-3", Core.Article6.FirstTransfer.Issuance, "2026-03-02")));
         Assert.Equal(ComplianceStatus.AuthorizedForInternationalUse, (await compliance.SurrenderAsync("s1", Cement, Request(0, 10))).Status);
-        Assert.Equal(2, (await store.AuthorizationsAsync()).Count);
+        Assert.Equal(2, (await store.Compliance.AuthorizationsAsync()).Count);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

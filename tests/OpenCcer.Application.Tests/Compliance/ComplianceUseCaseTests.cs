@@ -36,7 +36,7 @@ public abstract class ComplianceUseCaseTests : IAsyncLifetime
         store = TestStores.New(Provider);
         engine = await RegistryEngine.StartAsync(store, time);
         compliance = new ComplianceUseCases(store,
-            new ComplianceService(store, engine, ComplianceRules.Default, time, store.OffsetBarredInstrumentsAsync), time);
+            new ComplianceService(store, engine, ComplianceRules.Default, time, store.Compliance.OffsetBarredInstrumentsAsync), time);
         article6 = new Article6UseCases(new Article6Service(store, engine, Article6Rules.Default, time));
         var plant = (AccountOpened)(await engine.SubmitAsync("open-plant", new OpenAccount(Cement, "Jidong Cement Beijing", HolderType.KeyEmittingUnit))).Result.Event!;
         Assert.True((await engine.SubmitAsync("open-owner", new OpenAccount(Owner, "SPIC Shandong", HolderType.ProjectOwner))).Result.IsOk);
@@ -61,7 +61,7 @@ public abstract class ComplianceUseCaseTests : IAsyncLifetime
         var over = await compliance.SurrenderAsync(Plant, Cement, 2025, Surrender("over", 94_999, 5_001));
         Assert.Equal(("OffsetLimitExceeded", RefusalKind.Conflict), (over.Refusal!.StatusCode, over.Refusal.Kind));
         Assert.Equal("/problems/offset-limit-exceeded", over.Refusal.Type);
-        Assert.Empty(await store.SurrenderLinesAsync(Cement, 2025));
+        Assert.Empty(await store.Compliance.SurrenderLinesAsync(Cement, 2025));
 
         var atCap = await compliance.SurrenderAsync(Plant, Cement, 2025, Surrender("at-cap", 95_000, 5_000));
         Assert.True(atCap.IsOk, atCap.Refusal?.ToString());
@@ -77,7 +77,7 @@ public abstract class ComplianceUseCaseTests : IAsyncLifetime
         Assert.Equal(RefusalKind.Forbidden, (await compliance.SurrenderAsync(Neighbour, Cement, 2025, Surrender("n", 1, 0))).Refusal!.Kind);
         Assert.Equal(RefusalKind.Forbidden, (await compliance.SurrenderAsync(Regulator, Cement, 2025, Surrender("r", 1, 0))).Refusal!.Kind);
         Assert.Equal(RefusalKind.Forbidden, (await compliance.SurrenderAsync(Caller.Public, Cement, 2025, Surrender("p", 1, 0))).Refusal!.Kind);
-        Assert.Equal(0, (await store.HoldingsAsync((await store.AccountsOfSubjectAsync(Cement)).First().Id))
+        Assert.Equal(0, (await store.Registry.HoldingsAsync((await store.Registry.AccountsOfSubjectAsync(Cement)).First().Id))
             .Single(h => h.ProjectCode == Instrument.AllowanceCode).Cancelled);
         Assert.True((await compliance.SurrenderAsync(Registry, Cement, 2025, Surrender("registry", 1_000, 0))).IsOk);
         Assert.True((await compliance.SurrenderAsync(Plant, Cement, 2025, Surrender("plant", 1_000, 0))).IsOk);

@@ -83,7 +83,7 @@ public sealed class DocumentHandlersTests : IAsyncLifetime
             RefusalKind.UnsupportedMediaType, "/problems/unsupported-media-type");
         Assert.Equal("Unsupported file type.", refusal.Title);
         Refused(await Upload(OwnerCaller, project, "design_document", Pdf, "design.exe"), RefusalKind.UnsupportedMediaType, "/problems/unsupported-media-type");
-        Assert.Empty(await harness.Store.DocumentsOfProjectAsync(new ProjectId(project)));
+        Assert.Empty(await harness.Store.Documents.DocumentsOfProjectAsync(new ProjectId(project)));
     }
 
     [Fact]

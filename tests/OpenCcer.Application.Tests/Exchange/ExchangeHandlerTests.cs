@@ -163,9 +163,9 @@ public sealed class ExchangeHandlerTests : IAsyncLifetime
         var small = new CashDesk(exchange, new SimulatedSettlementBank(transferMaxFen: 100_00));
         var refused = await small.WithdrawAsync(Buyer, new CashRequest("withdraw", 500_00));
         Assert.Equal("/problems/bank-refused", refused.Refusal!.Type);
-        Assert.Equal(new CashAccountRow(buyerId, 1_000_000_00, 0), await store.CashAccountAsync(buyerId));
+        Assert.Equal(new CashAccountRow(buyerId, 1_000_000_00, 0), await store.Exchange.CashAccountAsync(buyerId));
         Ok(await small.WithdrawAsync(Buyer, new CashRequest("withdraw-small", 100_00)));
-        Assert.Equal(["deposit", "withdrawal", "deposit", "withdrawal"], (await store.CashPostingsAsync(buyerId, 0, 10)).Select(p => p.Kind));
+        Assert.Equal(["deposit", "withdrawal", "deposit", "withdrawal"], (await store.Exchange.CashPostingsAsync(buyerId, 0, 10)).Select(p => p.Kind));
         Assert.Equal("/problems/insufficient-funds", (await cash.WithdrawAsync(Buyer, new CashRequest("withdraw-all", 1_000_000_00))).Refusal!.Type);
     }
 

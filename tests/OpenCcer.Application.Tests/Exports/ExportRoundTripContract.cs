@@ -46,7 +46,7 @@ public abstract class ExportRoundTripContract : IAsyncLifetime
     public async Task the_unit_list_covers_every_issued_tonne_and_cancellations_name_their_serial_blocks()
     {
         var units = (await PublicListTables.LoadAsync(store, SerialFormat.Default, "units", default))!;
-        var issued = (await store.TotalsAsync()).IssuedTonnes;
+        var issued = (await store.Registry.TotalsAsync()).IssuedTonnes;
         Assert.Equal(issued, units.Rows.Sum(r => (long)r[7]!));
         var cancellations = (await PublicListTables.LoadAsync(store, SerialFormat.Default, "cancellations", default))!;
         Assert.All(cancellations.Rows, r => Assert.StartsWith($"CCER-{r[1]}-{r[2]}-", (string)r[6]!, StringComparison.Ordinal));
@@ -55,8 +55,8 @@ public abstract class ExportRoundTripContract : IAsyncLifetime
     [Fact]
     public async Task statistics_add_up_to_the_registry_totals()
     {
-        var totals = await store.TotalsAsync();
-        var s = await store.StatisticsAsync();
+        var totals = await store.Registry.TotalsAsync();
+        var s = await store.Registry.StatisticsAsync();
         Assert.Equal(totals.IssuedTonnes, s.IssuanceByMethodology.Sum(r => r.Tonnes));
         Assert.Equal(totals.IssuedTonnes, s.IssuanceByProvince.Sum(r => r.Tonnes));
         Assert.Equal(totals.IssuedTonnes, s.IssuanceByVintage.Sum(r => r.Tonnes));

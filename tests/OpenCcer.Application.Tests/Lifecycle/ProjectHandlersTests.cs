@@ -18,7 +18,7 @@ public sealed class ProjectHandlersTests : IAsyncLifetime
     {
         var project = Ok(await harness.Projects.DraftAsync(OwnerCaller, DraftRequest()));
         Assert.Equal((Owner, ProjectPhase.Draft), (project.OwnerSubjectId, project.State.Phase));
-        Assert.Equal(project.State.Id, (await harness.Store.ProjectAsync(project.State.Id))!.State.Id);
+        Assert.Equal(project.State.Id, (await harness.Store.Lifecycle.ProjectAsync(project.State.Id))!.State.Id);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class ProjectHandlersTests : IAsyncLifetime
     {
         var refusal = Refused(await harness.Projects.DraftAsync(VvbCaller, DraftRequest()), RefusalKind.Forbidden, "/problems/wrong-role");
         Assert.Equal(nameof(LifecycleStatus.WrongRole), refusal.StatusCode);
-        Assert.Equal(0, await harness.Store.ProjectCountAsync());
+        Assert.Equal(0, await harness.Store.Lifecycle.ProjectCountAsync());
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ProjectHandlersTests : IAsyncLifetime
         var unsigned = new ProjectApplyRequest(false, null, false, false, false);
         var refusal = Refused(await harness.Projects.ApplyAsync(OwnerCaller, id, unsigned), RefusalKind.Conflict, "/problems/uniqueness-commitment-missing");
         Assert.Equal(nameof(LifecycleStatus.UniquenessCommitmentMissing), refusal.StatusCode);
-        Assert.Equal(ProjectPhase.Validated, (await harness.Store.ProjectAsync(new ProjectId(id)))!.State.Phase);
+        Assert.Equal(ProjectPhase.Validated, (await harness.Store.Lifecycle.ProjectAsync(new ProjectId(id)))!.State.Phase);
 
         var applied = Ok(await harness.Projects.ApplyAsync(OwnerCaller, id, unsigned with { UniquenessCommitmentSigned = true }));
         Assert.Equal(ProjectPhase.Applied, applied.State.Phase);

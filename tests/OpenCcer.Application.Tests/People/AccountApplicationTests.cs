@@ -79,7 +79,7 @@ public sealed class AccountApplicationTests : IAsyncLifetime
         Assert.Equal(RefusalKind.Forbidden, (await applications.ApproveAsync(Applicant, person, id)).Refusal!.Kind);
         var approved = await applications.ApproveAsync(Registry, Admin, id);
         Assert.Equal(AccountApplicationStatus.Active, approved.Value!.Application.Status);
-        Assert.Equal(approved.Value.Application.RegistryAccountId, (await store.AccountsOfSubjectAsync(Subject)).Single(a => a.Kind == (int)AccountKind.Registry).Id);
+        Assert.Equal(approved.Value.Application.RegistryAccountId, (await store.Registry.AccountsOfSubjectAsync(Subject)).Single(a => a.Kind == (int)AccountKind.Registry).Id);
         Assert.Equal("SubjectHasAccount", (await applications.ApplyAsync(person, new AccountApplicationRequest("apply-3", "project_owner"))).Refusal!.StatusCode);
     }
 
@@ -113,7 +113,7 @@ public sealed class AccountApplicationTests : IAsyncLifetime
         Assert.Equal("UserNotFound", (await administration.IssueKeyAsync(Registry, new ApiKeyRequest(person.OrganisationId, "nobody", "k"))).Refusal!.StatusCode);
         var key = await administration.IssueKeyAsync(Registry, new ApiKeyRequest(person.OrganisationId, null, "erp"));
         Assert.Equal((Roles.ProjectOwner, Subject), (key.Value!.Record.Role, key.Value.Record.SubjectId));
-        Assert.NotNull(await store.ApiKeyAsync(DemoSeed.HashKey(key.Value.ApiKey)));
+        Assert.NotNull(await store.People.ApiKeyAsync(DemoSeed.HashKey(key.Value.ApiKey)));
         Assert.Equal("OrganisationNotFound", (await administration.NewUserAsync(Registry, Guid.NewGuid(), new UserRequest("u", "u@x.cn", "U", "pw"))).Refusal!.StatusCode);
         Assert.Equal(RefusalKind.Forbidden, (await administration.OrganisationsAsync(Regulator, null, null)).Refusal!.Kind);
     }

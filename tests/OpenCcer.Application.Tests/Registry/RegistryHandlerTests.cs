@@ -87,12 +87,12 @@ public sealed class RegistryHandlerTests : IAsyncLifetime
     public async Task a_transfer_from_another_subjects_account_is_refused_and_writes_nothing()
     {
         var before = engine.Sequence;
-        var holdingsBefore = await engine.Store.HoldingsAsync(registryA);
+        var holdingsBefore = await engine.Store.Registry.HoldingsAsync(registryA);
         var refusal = Refused(await Units.TransferAsync(OwnerB, Move("t-theft", registryA, tradingA), default),
             RefusalKind.Forbidden, "/problems/forbidden");
         Assert.Equal("This account belongs to another subject.", refusal.Detail);
         Assert.Equal(before, engine.Sequence);
-        Assert.Equal(holdingsBefore, await engine.Store.HoldingsAsync(registryA));
+        Assert.Equal(holdingsBefore, await engine.Store.Registry.HoldingsAsync(registryA));
         await foreach (var entry in engine.Store.ReadJournalAsync()) Assert.NotEqual("t-theft", entry.OperationId);
     }
 

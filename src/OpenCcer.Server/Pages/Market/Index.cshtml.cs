@@ -14,7 +14,7 @@ public sealed class IndexModel(ExchangeEngine exchange) : PageModel
     {
         foreach (var m in exchange.Markets.OrderBy(m => m.Info.Instrument.ProjectCode, StringComparer.Ordinal).ThenBy(m => m.Info.Instrument.Vintage))
         {
-            var last = (await exchange.Store.TradesAsync(m.Info.Instrument.ProjectCode, m.Info.Instrument.Vintage, 1, ct)).FirstOrDefault();
+            var last = (await exchange.Store.Exchange.TradesAsync(m.Info.Instrument.ProjectCode, m.Info.Instrument.Vintage, 1, ct)).FirstOrDefault();
             Rows.Add(new Row(m, last?.PriceFen));
         }
     }

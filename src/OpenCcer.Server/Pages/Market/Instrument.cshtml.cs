@@ -32,8 +32,8 @@ public sealed class InstrumentModel(ExchangeEngine exchange, IStringLocalizer<Te
         Market = market;
         Bids = [.. market.Depth.Bids.Take(Levels)];
         Asks = [.. market.Depth.Asks.Take(Levels)];
-        Trades = await exchange.Store.TradesAsync(projectCode, vintage, 50, ct);
-        var days = await exchange.Store.TradeDaysAsync(projectCode, vintage, ct);
+        Trades = await exchange.Store.Exchange.TradesAsync(projectCode, vintage, 50, ct);
+        var days = await exchange.Store.Exchange.TradeDaysAsync(projectCode, vintage, ct);
         HasHistory = days.Count > 0;
         ChartJson = JsonSerializer.Serialize(new
         {

@@ -74,7 +74,7 @@ public sealed class ExchangeModel(ExchangeEngine exchange, MarketOperations mark
     private async Task LoadAsync(CancellationToken ct)
     {
         var today = ChinaClock.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        SettleDate = await store.EarliestUnsettledTradeDateAsync(ct) ?? today;
+        SettleDate = await store.Exchange.EarliestUnsettledTradeDateAsync(ct) ?? today;
         if (DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var shown))
             Reports = await SettlementReports.AllAsync(store, shown.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);
     }

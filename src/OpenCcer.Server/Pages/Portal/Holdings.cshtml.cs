@@ -79,13 +79,13 @@ public sealed class HoldingsModel(LedgerStore store, RegistryEngine engine, Seri
     {
         var caller = Caller.Of(User);
         if (caller.SubjectId is null || !Roles.HoldsAccounts(caller.Role)) return;
-        foreach (var account in (await store.AccountsOfSubjectAsync(caller.SubjectId, ct)).OrderBy(a => a.Id))
+        foreach (var account in (await store.Registry.AccountsOfSubjectAsync(caller.SubjectId, ct)).OrderBy(a => a.Id))
         {
-            var blocks = await store.BlocksAsync(account.Id, ct);
-            var holdings = (await store.HoldingsAsync(account.Id, ct))
+            var blocks = await store.Registry.BlocksAsync(account.Id, ct);
+            var holdings = (await store.Registry.HoldingsAsync(account.Id, ct))
                 .Select(h => (h, blocks.Where(b => b.ProjectCode == h.ProjectCode && b.Vintage == h.Vintage).OrderBy(b => b.First).ToList())).ToList();
             var cancellations = account.Kind == (int)AccountKind.Registry
-                ? await store.CancellationsOfAccountAsync(account.Id, CancellationsShownMax, ct)
+                ? await store.Registry.CancellationsOfAccountAsync(account.Id, CancellationsShownMax, ct)
                 : [];
             Accounts.Add(new AccountView(account, holdings, cancellations));
         }

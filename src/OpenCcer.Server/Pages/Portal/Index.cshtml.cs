@@ -25,7 +25,7 @@ public sealed class IndexModel(LedgerStore store) : PageModel
         Role = caller.Role;
         SubjectId = caller.SubjectId;
         if (User.FindFirstValue(PeopleClaims.OrganisationId) is { } organisation)
-            OrganisationName = (await store.OrganisationAsync(organisation, ct))?.Name;
+            OrganisationName = (await store.People.OrganisationAsync(organisation, ct))?.Name;
         var all = await Explorer.AllProjectsAsync(store, ct);
         Projects = Role switch
         {

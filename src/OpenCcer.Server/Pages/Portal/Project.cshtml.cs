@@ -87,14 +87,14 @@ public sealed class ProjectModel(LedgerStore store, ProjectHandlers projects, Do
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var project = await store.ProjectAsync(new ProjectId(id), ct);
+        var project = await store.Lifecycle.ProjectAsync(new ProjectId(id), ct);
         if (project is null) return false;
         Project = project;
         Today = projects.Today();
         // The documents this caller may see, as the API lists them.
         var visible = await documents.ListAsync(Caller, id, ct);
         Documents = visible.IsOk ? visible.Value!.Select(v => v.Document).ToList() : [];
-        Vvbs = (await store.OrganisationsAsync(1_000, 0, ct)).Where(o => o.Role == Roles.Vvb).ToList();
+        Vvbs = (await store.People.OrganisationsAsync(1_000, 0, ct)).Where(o => o.Role == Roles.Vvb).ToList();
         return true;
     }
 

@@ -232,12 +232,12 @@ public sealed class TradingModel(ExchangeEngine exchange, ListedTrading trading,
     {
         var caller = Caller.Of(User);
         if (caller.SubjectId is null || !Roles.HoldsAccounts(caller.Role)) return;
-        var trading = (await store.AccountsOfSubjectAsync(caller.SubjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Trading);
+        var trading = (await store.Registry.AccountsOfSubjectAsync(caller.SubjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Trading);
         if (trading is null) return;
         Participant = trading.Id;
-        Cash = await store.CashAccountAsync(trading.Id, ct);
-        Postings = await store.CashPostingsAsync(trading.Id, 0, 200, ct);
-        Holdings = (await store.HoldingsAsync(trading.Id, ct)).Where(h => h.Available + h.Reserved > 0).ToList();
+        Cash = await store.Exchange.CashAccountAsync(trading.Id, ct);
+        Postings = await store.Exchange.CashPostingsAsync(trading.Id, 0, 200, ct);
+        Holdings = (await store.Registry.HoldingsAsync(trading.Id, ct)).Where(h => h.Available + h.Reserved > 0).ToList();
         var markets = exchange.Markets;
         foreach (var m in markets)
         {
@@ -250,7 +250,7 @@ public sealed class TradingModel(ExchangeEngine exchange, ListedTrading trading,
             }
         }
         Biddings = OpenBiddings(markets);
-        foreach (var date in await store.SettlementDatesAsync(trading.Id, 5, ct))
+        foreach (var date in await store.Exchange.SettlementDatesAsync(trading.Id, 5, ct))
             Reports.Add(await SettlementReports.ForAsync(store, trading.Id, date, ct));
     }
 }

@@ -55,12 +55,12 @@ public sealed class DetailsModel(LedgerStore store, ProjectHandlers projects, Do
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var project = await store.ProjectAsync(new ProjectId(id), ct);
+        var project = await store.Lifecycle.ProjectAsync(new ProjectId(id), ct);
         if (project is null) return false;
         Project = project;
         Today = projects.Today();
-        Timeline = await store.TimelineAsync(project.State.Id, ct);
-        Reductions = await store.ReductionsOfProjectAsync(project.State.Id, ct);
+        Timeline = await store.Lifecycle.TimelineAsync(project.State.Id, ct);
+        Reductions = await store.Lifecycle.ReductionsOfProjectAsync(project.State.Id, ct);
         // The documents this caller may see, as the API lists them.
         var visible = await documents.ListAsync(Caller.Of(User), id, ct);
         Documents = visible.IsOk ? visible.Value!.Select(v => v.Document).ToList() : [];

@@ -4,7 +4,7 @@ using OpenCcer.Storage.People;
 namespace OpenCcer.Storage;
 
 // Organisations, the people in them, and API keys issued to either.
-public abstract partial class LedgerStore
+public sealed partial class PeopleStore(LedgerStore db) : StoreAccess(db)
 {
     private const string OrganisationColumns = "id, subject_id, name, role, created_at";
 
@@ -144,12 +144,7 @@ public abstract partial class LedgerStore
         Text(r, 8), r.GetString(9), r.GetString(10), Int(r, 11) != 0, Text(r, 12) is { } end ? Stamp.Parse(end) : null, Int(r, 13),
         r.GetString(14));
 
-    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static int? NullableInt(DbDataReader r, int i) => r.IsDBNull(i) ? null : Int(r, i);
 
-    private static long? NullableLong(DbDataReader r, int i) =>
-        r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ using OpenCcer.Storage.People;
 namespace OpenCcer.Storage;
 
 // Registry account applications and their history.
-public abstract partial class LedgerStore
+public sealed partial class WorkflowStore
 {
     private const string ApplicationColumns = """
         id, organisation_id, operation_id, request_hash, subject_id, subject_name, holder_type, status, applied_at, applied_by,

@@ -4,7 +4,7 @@ using OpenCcer.Storage.People;
 namespace OpenCcer.Storage;
 
 // Maker-checker requests and their history.
-public abstract partial class LedgerStore
+public sealed partial class WorkflowStore
 {
     private const string RequestColumns = """
         id, organisation_id, operation_id, request_hash, kind, account_id, project_code, vintage, quantity, purpose, beneficiary,

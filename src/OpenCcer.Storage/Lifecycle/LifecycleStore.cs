@@ -10,7 +10,7 @@ namespace OpenCcer.Storage;
 
 // Project and reduction lifecycles: current states as JSON documents with a version, and every
 // transition as a row of the hash-chained lifecycle timeline, written in one transaction.
-public abstract partial class LedgerStore
+public sealed partial class LifecycleStore(LedgerStore db) : StoreAccess(db)
 {
     private readonly SemaphoreSlim lifecycleWriter = new(1, 1);
 

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace OpenCcer.Storage;
 
 // The one way workflow rows change: a conditional update and its history row, in one transaction.
-public abstract partial class LedgerStore
+public sealed partial class WorkflowStore(LedgerStore db) : StoreAccess(db)
 {
     /// <summary>
     /// Updates row <paramref name="id"/> of <paramref name="table"/> with <paramref name="set"/> when

@@ -6,7 +6,7 @@ using OpenCcer.Storage.Compliance;
 namespace OpenCcer.Storage;
 
 // Article 6: authorizations of instruments for international use and transfers to foreign registries.
-public abstract partial class LedgerStore
+public sealed partial class ComplianceStore
 {
     /// <summary>Records an authorization; false when the instrument is already authorized.</summary>
     public async Task<bool> AddAuthorizationAsync(Authorization a, CancellationToken ct = default) =>

@@ -8,7 +8,7 @@ namespace OpenCcer.Storage;
 
 // The national ETS link: key emitting units, verified emissions, allowance allocations, surrender lines
 // (each a ledger cancellation), ETS facts of offset projects; and the journal row behind a certificate.
-public abstract partial class LedgerStore
+public sealed partial class ComplianceStore(LedgerStore db) : StoreAccess(db)
 {
     /// <summary>Registers a key emitting unit; false when the subject is already registered.</summary>
     public async Task<bool> AddComplianceEntityAsync(ComplianceEntity e, CancellationToken ct = default) =>

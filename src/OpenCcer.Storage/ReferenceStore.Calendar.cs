@@ -5,7 +5,7 @@ namespace OpenCcer.Storage;
 
 // Calendar years an operator loads after the shipped ones (the State Council publishes each year's
 // holidays in the autumn before). Stored as their file text; checked by the calendar before storing.
-public abstract partial class LedgerStore
+public sealed partial class ReferenceStore
 {
     /// <summary>
     /// Checks <paramref name="csv"/> against the shipped and stored years and stores it. Loading the same

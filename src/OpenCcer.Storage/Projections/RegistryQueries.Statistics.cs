@@ -6,7 +6,7 @@ using OpenCcer.Storage.Compliance;
 namespace OpenCcer.Storage;
 
 // Public statistics: aggregates over issuances, cancellations, compliance surrenders and projects.
-public abstract partial class LedgerStore
+public sealed partial class RegistryQueries
 {
     public async Task<RegistryStatistics> StatisticsAsync(CancellationToken ct = default)
     {

@@ -5,7 +5,7 @@ using OpenCcer.Storage.Sqlite;
 
 namespace OpenCcer.Storage;
 
-public abstract partial class LedgerStore
+public sealed partial class BackupStore(LedgerStore db) : StoreAccess(db)
 {
     /// <summary>Rows per INSERT statement when restoring is bounded by this many parameters.</summary>
     private const int RestoreParametersPerStatementMax = 2000;
@@ -21,7 +21,7 @@ public abstract partial class LedgerStore
         var partial = path + ".partial";
         File.Delete(partial);
         BackupFormat format;
-        if (this is SqliteLedgerStore sqlite && !logical)
+        if (Db is SqliteLedgerStore sqlite && !logical)
         {
             await sqlite.BackupToAsync(partial, ct);
             format = BackupFormat.SqliteImage;
@@ -51,7 +51,7 @@ public abstract partial class LedgerStore
     /// </summary>
     public async Task<long> RestoreAsync(string path, CancellationToken ct = default)
     {
-        await InitializeAsync(ct);
+        await Db.InitializeAsync(ct);
         if (BackupFile.Detect(path) == BackupFormat.SqliteImage)
         {
             // Work on a copy, so opening the image never touches the backup file itself.
@@ -60,15 +60,15 @@ public abstract partial class LedgerStore
             try
             {
                 File.Copy(path, copy);
-                if (this is SqliteLedgerStore sqlite)
+                if (Db is SqliteLedgerStore sqlite)
                 {
                     await EnsureEmptyAsync(ct);
                     await sqlite.RestoreImageAsync(copy, ct);
-                    await InitializeAsync(ct);
+                    await Db.InitializeAsync(ct);
                     return -1;
                 }
                 await using (var image = new SqliteLedgerStore($"Data Source={copy};Pooling=false"))
-                    await image.BackupAsync(dump, logical: true, ct);
+                    await image.Backup.BackupAsync(dump, logical: true, ct);
                 return await RestoreLogicalAsync(dump, ct);
             }
             finally

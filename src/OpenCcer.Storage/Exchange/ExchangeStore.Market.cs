@@ -7,7 +7,7 @@ namespace OpenCcer.Storage;
 public sealed record TradeDayRow(string TradeDate, long Volume, long LastPriceFen);
 
 // Market figures for the public pages, read from the trades.
-public abstract partial class LedgerStore
+public sealed partial class ExchangeStore
 {
     /// <summary>Volume and last price per trading day of one instrument, oldest first.</summary>
     public Task<List<TradeDayRow>> TradeDaysAsync(string projectCode, int vintage, CancellationToken ct = default) =>

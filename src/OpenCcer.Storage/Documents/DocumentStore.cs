@@ -8,7 +8,7 @@ using OpenCcer.Storage.People;
 namespace OpenCcer.Storage;
 
 // Uploaded documents: metadata rows, and content stored once per SHA-256.
-public abstract partial class LedgerStore
+public sealed partial class DocumentStore(LedgerStore db) : StoreAccess(db)
 {
     // Serialises uploads so the per-project count and the insert cannot interleave.
     private readonly SemaphoreSlim documentWriter = new(1, 1);
