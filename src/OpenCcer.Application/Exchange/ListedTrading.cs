@@ -17,8 +17,7 @@ public sealed class ListedTrading(ExchangeEngine exchange)
     {
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
-        var instrument = r.Instrument(request.ProjectCode, request.Vintage);
-        var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
+        var (instrument, quantity) = r.Units(request.ProjectCode, request.Vintage, request.QuantityTonnes);
         var initial = request.InitialPriceFen;
         if (initial is <= 0) r.Fail("initial_price_fen", "Must be at least 1 fen.");
         var ask = new ExchangeRequest("list_instrument", caller.SubjectId, instrument, null, [quantity, initial]);
