@@ -31,24 +31,14 @@ public sealed class BulkAgreements(ExchangeEngine exchange)
     }
 
     /// <summary>Confirms a proposal made to the caller: one trade at its price and quantity.</summary>
-    public async Task<Outcome<ExchangeDone>> ConfirmAsync(Caller caller, Instrument instrument, long proposal, OperationOnlyRequest request,
-        CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        var ask = new ExchangeRequest("confirm_bulk", caller.SubjectId, instrument, proposal);
-        return await TradeAsync(exchange, caller, r, op, ask, (c, me) =>
-            ExchangeStep.Run(new ToMarket(instrument, new ConfirmBulk(new OrderId(proposal), me, c.Position(me, instrument)))), opensOrder: false, ct);
-    }
+    public Task<Outcome<ExchangeDone>> ConfirmAsync(Caller caller, Instrument instrument, long proposal, OperationOnlyRequest request,
+        CancellationToken ct = default) =>
+        TradeAsync(exchange, caller, request, new ExchangeRequest("confirm_bulk", caller.SubjectId, instrument, proposal),
+            (c, me) => ExchangeStep.Run(new ToMarket(instrument, new ConfirmBulk(new OrderId(proposal), me, c.Position(me, instrument)))), ct);
 
     /// <summary>Declines a proposal made to the caller, or withdraws the caller's own; the proposer's reservation is released.</summary>
-    public async Task<Outcome<ExchangeDone>> DeclineAsync(Caller caller, Instrument instrument, long proposal, OperationOnlyRequest request,
-        CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        var ask = new ExchangeRequest("decline_bulk", caller.SubjectId, instrument, proposal);
-        return await TradeAsync(exchange, caller, r, op, ask, (_, me) =>
-            ExchangeStep.Run(new ToMarket(instrument, new DeclineBulk(new OrderId(proposal), me))), opensOrder: false, ct);
-    }
+    public Task<Outcome<ExchangeDone>> DeclineAsync(Caller caller, Instrument instrument, long proposal, OperationOnlyRequest request,
+        CancellationToken ct = default) =>
+        TradeAsync(exchange, caller, request, new ExchangeRequest("decline_bulk", caller.SubjectId, instrument, proposal),
+            (_, me) => ExchangeStep.Run(new ToMarket(instrument, new DeclineBulk(new OrderId(proposal), me))), ct);
 }

@@ -50,6 +50,22 @@ internal static class ExchangeSubmission
         return await SubmitAsync(exchange, operationId, request, build, opensOrder: false, ct);
     }
 
+    /// <summary>A participant's operation that carries nothing but its operation id and opens no order.</summary>
+    public static Task<Outcome<ExchangeDone>> TradeAsync(ExchangeEngine exchange, Caller caller, OperationOnlyRequest body,
+        ExchangeRequest request, Func<ExchangeContext, ParticipantId, ExchangeStep> build, CancellationToken ct)
+    {
+        var r = new Fields();
+        return TradeAsync(exchange, caller, r, r.OperationId(body.OperationId), request, build, opensOrder: false, ct);
+    }
+
+    /// <summary>An exchange operator's operation that carries nothing but its operation id.</summary>
+    public static Task<Outcome<ExchangeDone>> OperateAsync(ExchangeEngine exchange, Caller caller, OperationOnlyRequest body,
+        ExchangeRequest request, Func<ExchangeContext, ExchangeStep> build, CancellationToken ct)
+    {
+        var r = new Fields();
+        return OperateAsync(exchange, caller, r, r.OperationId(body.OperationId), request, build, ct);
+    }
+
     /// <summary>Runs one operation; the engine fingerprints <paramref name="request"/>. The order id is the sequence when it opens one.</summary>
     public static async Task<Outcome<ExchangeDone>> SubmitAsync(ExchangeEngine exchange, string operationId, ExchangeRequest request,
         Func<ExchangeContext, ExchangeStep> build, bool opensOrder, CancellationToken ct)

@@ -84,15 +84,10 @@ public sealed class ListedTrading(ExchangeEngine exchange)
     }
 
     /// <summary>Cancels the open part of one's own listing; its reservation is released.</summary>
-    public async Task<Outcome<ExchangeDone>> CancelListingAsync(Caller caller, Instrument instrument, long listing, OperationOnlyRequest request,
-        CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        var ask = new ExchangeRequest("cancel_listing", caller.SubjectId, instrument, listing);
-        return await TradeAsync(exchange, caller, r, op, ask, (_, me) =>
-            ExchangeStep.Run(new ToMarket(instrument, new CancelListing(new OrderId(listing), me))), opensOrder: false, ct);
-    }
+    public Task<Outcome<ExchangeDone>> CancelListingAsync(Caller caller, Instrument instrument, long listing, OperationOnlyRequest request,
+        CancellationToken ct = default) =>
+        TradeAsync(exchange, caller, request, new ExchangeRequest("cancel_listing", caller.SubjectId, instrument, listing),
+            (_, me) => ExchangeStep.Run(new ToMarket(instrument, new CancelListing(new OrderId(listing), me))), ct);
 
     /// <summary>The caller's open listings on every market.</summary>
     public async Task<Outcome<IReadOnlyList<(Instrument Instrument, ListingView Listing)>>> OwnOrdersAsync(Caller caller, CancellationToken ct = default)

@@ -9,12 +9,8 @@ namespace OpenCcer.Application.Exchange;
 public sealed class MarketOperations(ExchangeEngine exchange)
 {
     /// <summary>Closes the trading day of every market whose close has passed: open listings and proposals expire.</summary>
-    public async Task<Outcome<ExchangeDone>> CloseDayAsync(Caller caller, OperationOnlyRequest request, CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        return await OperateAsync(exchange, caller, r, op, new ExchangeRequest("close_markets", caller.SubjectId), _ => ExchangeStep.Run(new CloseMarkets()), ct);
-    }
+    public Task<Outcome<ExchangeDone>> CloseDayAsync(Caller caller, OperationOnlyRequest request, CancellationToken ct = default) =>
+        OperateAsync(exchange, caller, request, new ExchangeRequest("close_markets", caller.SubjectId), _ => ExchangeStep.Run(new CloseMarkets()), ct);
 
     /// <summary>Settles every trade of a trading day after its close: gross, delivery versus payment, with the registry in one step.</summary>
     public async Task<Outcome<ExchangeDone>> SettleAsync(Caller caller, SettleTradesRequest request, CancellationToken ct = default)
@@ -35,11 +31,7 @@ public sealed class MarketOperations(ExchangeEngine exchange)
             _ => ExchangeStep.Run(new ToMarket(instrument, new SuspendInstrument(reason))), ct);
     }
 
-    public async Task<Outcome<ExchangeDone>> ResumeAsync(Caller caller, Instrument instrument, OperationOnlyRequest request, CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        return await OperateAsync(exchange, caller, r, op, new ExchangeRequest("resume_instrument", caller.SubjectId, instrument),
+    public Task<Outcome<ExchangeDone>> ResumeAsync(Caller caller, Instrument instrument, OperationOnlyRequest request, CancellationToken ct = default) =>
+        OperateAsync(exchange, caller, request, new ExchangeRequest("resume_instrument", caller.SubjectId, instrument),
             _ => ExchangeStep.Run(new ToMarket(instrument, new ResumeInstrument())), ct);
-    }
 }

@@ -42,12 +42,8 @@ public sealed class OneWayBiddings(ExchangeEngine exchange)
     }
 
     /// <summary>Closes a bidding whose window has ended and allocates it (exchange operator).</summary>
-    public async Task<Outcome<ExchangeDone>> CloseAsync(Caller caller, Instrument instrument, long bidding, OperationOnlyRequest request,
-        CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        var ask = new ExchangeRequest("close_bidding", caller.SubjectId, instrument, bidding);
-        return await OperateAsync(exchange, caller, r, op, ask, _ => ExchangeStep.Run(new ToMarket(instrument, new CloseBidding(new OrderId(bidding)))), ct);
-    }
+    public Task<Outcome<ExchangeDone>> CloseAsync(Caller caller, Instrument instrument, long bidding, OperationOnlyRequest request,
+        CancellationToken ct = default) =>
+        OperateAsync(exchange, caller, request, new ExchangeRequest("close_bidding", caller.SubjectId, instrument, bidding),
+            _ => ExchangeStep.Run(new ToMarket(instrument, new CloseBidding(new OrderId(bidding)))), ct);
 }
