@@ -42,6 +42,10 @@ public sealed class Fields
     public Instrument Instrument(string? projectCode, int? vintage) =>
         new(Required("project_code", projectCode), Required("vintage", vintage));
 
+    /// <summary>The instrument named by <c>project_code</c> and <c>vintage</c>, and its <c>quantity_tonnes</c>.</summary>
+    public (Instrument Instrument, long Quantity) Units(string? projectCode, int? vintage, long? quantityTonnes) =>
+        (Instrument(projectCode, vintage), Quantity("quantity_tonnes", quantityTonnes));
+
     /// <summary>Earliest and latest business dates the registry accepts in a request.</summary>
     public static readonly DateOnly DateMin = new(1990, 1, 1);
     public static readonly DateOnly DateMax = new(2100, 12, 31);

@@ -22,39 +22,23 @@ public sealed class BulkAgreements(ExchangeEngine exchange)
         var side = r.Enum<Side>("side", request.Side);
         var price = Price(r, "price_fen", request.PriceFen);
         var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
         var ask = new ExchangeRequest("propose_bulk", caller.SubjectId, instrument, null, [counterparty, side, price.Fen, quantity]);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (c, me) =>
+        return await TradeAsync(exchange, caller, r, op, ask, (c, me) =>
             c.ParticipantOf(counterparty) is { } other
                 ? ExchangeStep.Run(new ToMarket(instrument, new ProposeBulk(new OrderId(c.Sequence), me, other, side, price, new Tonnes(quantity),
                     c.Position(me, instrument))))
-                : ExchangeStep.Refuse(VenueStatus.NoTradingAccount)), opensOrder: true, ct);
+                : ExchangeStep.Refuse(VenueStatus.NoTradingAccount), opensOrder: true, ct);
     }
 
     /// <summary>Confirms a proposal made to the caller: one trade at its price and quantity.</summary>
-    public async Task<Outcome<ExchangeDone>> ConfirmAsync(Caller caller, Instrument instrument, long proposal, OperationOnlyRequest request,
-        CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
-        var ask = new ExchangeRequest("confirm_bulk", caller.SubjectId, instrument, proposal);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (c, me) =>
-            ExchangeStep.Run(new ToMarket(instrument, new ConfirmBulk(new OrderId(proposal), me, c.Position(me, instrument))))), opensOrder: false, ct);
-    }
+    public Task<Outcome<ExchangeDone>> ConfirmAsync(Caller caller, Instrument instrument, long proposal, OperationOnlyRequest request,
+        CancellationToken ct = default) =>
+        TradeAsync(exchange, caller, request, new ExchangeRequest("confirm_bulk", caller.SubjectId, instrument, proposal),
+            (c, me) => ExchangeStep.Run(new ToMarket(instrument, new ConfirmBulk(new OrderId(proposal), me, c.Position(me, instrument)))), ct);
 
     /// <summary>Declines a proposal made to the caller, or withdraws the caller's own; the proposer's reservation is released.</summary>
-    public async Task<Outcome<ExchangeDone>> DeclineAsync(Caller caller, Instrument instrument, long proposal, OperationOnlyRequest request,
-        CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
-        var ask = new ExchangeRequest("decline_bulk", caller.SubjectId, instrument, proposal);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (_, me) =>
-            ExchangeStep.Run(new ToMarket(instrument, new DeclineBulk(new OrderId(proposal), me)))), opensOrder: false, ct);
-    }
+    public Task<Outcome<ExchangeDone>> DeclineAsync(Caller caller, Instrument instrument, long proposal, OperationOnlyRequest request,
+        CancellationToken ct = default) =>
+        TradeAsync(exchange, caller, request, new ExchangeRequest("decline_bulk", caller.SubjectId, instrument, proposal),
+            (_, me) => ExchangeStep.Run(new ToMarket(instrument, new DeclineBulk(new OrderId(proposal), me))), ct);
 }

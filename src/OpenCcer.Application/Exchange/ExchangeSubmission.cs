@@ -29,6 +29,43 @@ internal static class ExchangeSubmission
         return c => c.ParticipantOf(subject) is { } me ? build(c, me) : ExchangeStep.Refuse(VenueStatus.NoTradingAccount);
     }
 
+    /// <summary>
+    /// A participant's operation: refuses bad <paramref name="fields"/> first, then a caller who does not trade;
+    /// otherwise runs <paramref name="build"/> as the caller's participant.
+    /// </summary>
+    public static async Task<Outcome<ExchangeDone>> TradeAsync(ExchangeEngine exchange, Caller caller, Fields fields, string operationId,
+        ExchangeRequest request, Func<ExchangeContext, ParticipantId, ExchangeStep> build, bool opensOrder, CancellationToken ct)
+    {
+        if (fields.HasErrors) return fields.Refusal();
+        if (MayTrade(caller) is { } no) return no;
+        return await SubmitAsync(exchange, operationId, request, AsParticipant(caller, build), opensOrder, ct);
+    }
+
+    /// <summary>An exchange operator's operation (it opens no order): refuses bad <paramref name="fields"/> first, then any other caller.</summary>
+    public static async Task<Outcome<ExchangeDone>> OperateAsync(ExchangeEngine exchange, Caller caller, Fields fields, string operationId,
+        ExchangeRequest request, Func<ExchangeContext, ExchangeStep> build, CancellationToken ct)
+    {
+        if (fields.HasErrors) return fields.Refusal();
+        if (MayOperate(caller) is { } no) return no;
+        return await SubmitAsync(exchange, operationId, request, build, opensOrder: false, ct);
+    }
+
+    /// <summary>A participant's operation that carries nothing but its operation id and opens no order.</summary>
+    public static Task<Outcome<ExchangeDone>> TradeAsync(ExchangeEngine exchange, Caller caller, OperationOnlyRequest body,
+        ExchangeRequest request, Func<ExchangeContext, ParticipantId, ExchangeStep> build, CancellationToken ct)
+    {
+        var r = new Fields();
+        return TradeAsync(exchange, caller, r, r.OperationId(body.OperationId), request, build, opensOrder: false, ct);
+    }
+
+    /// <summary>An exchange operator's operation that carries nothing but its operation id.</summary>
+    public static Task<Outcome<ExchangeDone>> OperateAsync(ExchangeEngine exchange, Caller caller, OperationOnlyRequest body,
+        ExchangeRequest request, Func<ExchangeContext, ExchangeStep> build, CancellationToken ct)
+    {
+        var r = new Fields();
+        return OperateAsync(exchange, caller, r, r.OperationId(body.OperationId), request, build, ct);
+    }
+
     /// <summary>Runs one operation; the engine fingerprints <paramref name="request"/>. The order id is the sequence when it opens one.</summary>
     public static async Task<Outcome<ExchangeDone>> SubmitAsync(ExchangeEngine exchange, string operationId, ExchangeRequest request,
         Func<ExchangeContext, ExchangeStep> build, bool opensOrder, CancellationToken ct)

@@ -17,21 +17,18 @@ public sealed class ListedTrading(ExchangeEngine exchange)
     {
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
-        var instrument = r.Instrument(request.ProjectCode, request.Vintage);
-        var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
+        var (instrument, quantity) = r.Units(request.ProjectCode, request.Vintage, request.QuantityTonnes);
         var initial = request.InitialPriceFen;
         if (initial is <= 0) r.Fail("initial_price_fen", "Must be at least 1 fen.");
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
         var ask = new ExchangeRequest("list_instrument", caller.SubjectId, instrument, null, [quantity, initial]);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (c, me) =>
+        return await TradeAsync(exchange, caller, r, op, ask, (c, me) =>
         {
             var listed = c.Venue.TryGetMarket(instrument, out _, out _);
             if (!listed && initial is null) return ExchangeStep.Refuse(VenueStatus.InitialPriceRequired);
             var account = c.Ledger.FindAccount(new AccountId(me.Value))!;
             var move = new TransferUnits(account.Pair, account.Id, instrument, quantity, TransferReason.ToTrading, null);
             return ExchangeStep.Run(new ListInstrument(instrument, me, new PricePerTonne(initial ?? 1)), move);
-        }), opensOrder: false, ct);
+        }, opensOrder: false, ct);
     }
 
     /// <summary>Lists an instrument whose units are already in the caller's trading account.</summary>
@@ -41,10 +38,8 @@ public sealed class ListedTrading(ExchangeEngine exchange)
         var op = r.OperationId(request.OperationId);
         var instrument = r.Instrument(request.ProjectCode, request.Vintage);
         var price = Price(r, "price_fen", request.InitialPriceFen);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
         var ask = new ExchangeRequest("list_held_instrument", caller.SubjectId, instrument, null, [price.Fen]);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (_, me) => ExchangeStep.Run(new ListInstrument(instrument, me, price))),
+        return await TradeAsync(exchange, caller, r, op, ask, (_, me) => ExchangeStep.Run(new ListInstrument(instrument, me, price)),
             opensOrder: false, ct);
     }
 
@@ -56,12 +51,10 @@ public sealed class ListedTrading(ExchangeEngine exchange)
         var side = r.Enum<Side>("side", request.Side);
         var price = Price(r, "price_fen", request.PriceFen);
         var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
         var ask = new ExchangeRequest("post_listing", caller.SubjectId, instrument, null, [side, price.Fen, quantity]);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (c, me) =>
+        return await TradeAsync(exchange, caller, r, op, ask, (c, me) =>
             ExchangeStep.Run(new ToMarket(instrument, new PostListing(new OrderId(c.Sequence), me, side, price, new Tonnes(quantity),
-                c.Position(me, instrument))))), opensOrder: true, ct);
+                c.Position(me, instrument)))), opensOrder: true, ct);
     }
 
     /// <summary>Takes (摘牌) all or part of a listing at its price.</summary>
@@ -71,11 +64,9 @@ public sealed class ListedTrading(ExchangeEngine exchange)
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
         var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
         var ask = new ExchangeRequest("take_listing", caller.SubjectId, instrument, listing, [quantity]);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (c, me) =>
-            ExchangeStep.Run(new ToMarket(instrument, new TakeListing(new OrderId(listing), me, new Tonnes(quantity), c.Position(me, instrument))))),
+        return await TradeAsync(exchange, caller, r, op, ask, (c, me) =>
+            ExchangeStep.Run(new ToMarket(instrument, new TakeListing(new OrderId(listing), me, new Tonnes(quantity), c.Position(me, instrument)))),
             opensOrder: false, ct);
     }
 
@@ -86,26 +77,17 @@ public sealed class ListedTrading(ExchangeEngine exchange)
         var op = r.OperationId(request.OperationId);
         var side = r.Enum<Side>("side", request.Side);
         var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
         var ask = new ExchangeRequest("take_best", caller.SubjectId, instrument, null, [side, quantity]);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (c, me) =>
-            ExchangeStep.Run(new ToMarket(instrument, new TakeBestListing(side, me, new Tonnes(quantity), c.Position(me, instrument))))),
+        return await TradeAsync(exchange, caller, r, op, ask, (c, me) =>
+            ExchangeStep.Run(new ToMarket(instrument, new TakeBestListing(side, me, new Tonnes(quantity), c.Position(me, instrument)))),
             opensOrder: false, ct);
     }
 
     /// <summary>Cancels the open part of one's own listing; its reservation is released.</summary>
-    public async Task<Outcome<ExchangeDone>> CancelListingAsync(Caller caller, Instrument instrument, long listing, OperationOnlyRequest request,
-        CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
-        var ask = new ExchangeRequest("cancel_listing", caller.SubjectId, instrument, listing);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (_, me) =>
-            ExchangeStep.Run(new ToMarket(instrument, new CancelListing(new OrderId(listing), me)))), opensOrder: false, ct);
-    }
+    public Task<Outcome<ExchangeDone>> CancelListingAsync(Caller caller, Instrument instrument, long listing, OperationOnlyRequest request,
+        CancellationToken ct = default) =>
+        TradeAsync(exchange, caller, request, new ExchangeRequest("cancel_listing", caller.SubjectId, instrument, listing),
+            (_, me) => ExchangeStep.Run(new ToMarket(instrument, new CancelListing(new OrderId(listing), me))), ct);
 
     /// <summary>The caller's open listings on every market.</summary>
     public async Task<Outcome<IReadOnlyList<(Instrument Instrument, ListingView Listing)>>> OwnOrdersAsync(Caller caller, CancellationToken ct = default)

@@ -9,15 +9,8 @@ namespace OpenCcer.Application.Exchange;
 public sealed class MarketOperations(ExchangeEngine exchange)
 {
     /// <summary>Closes the trading day of every market whose close has passed: open listings and proposals expire.</summary>
-    public async Task<Outcome<ExchangeDone>> CloseDayAsync(Caller caller, OperationOnlyRequest request, CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        if (r.HasErrors) return r.Refusal();
-        if (MayOperate(caller) is { } no) return no;
-        return await SubmitAsync(exchange, op, new ExchangeRequest("close_markets", caller.SubjectId), _ => ExchangeStep.Run(new CloseMarkets()),
-            opensOrder: false, ct);
-    }
+    public Task<Outcome<ExchangeDone>> CloseDayAsync(Caller caller, OperationOnlyRequest request, CancellationToken ct = default) =>
+        OperateAsync(exchange, caller, request, new ExchangeRequest("close_markets", caller.SubjectId), _ => ExchangeStep.Run(new CloseMarkets()), ct);
 
     /// <summary>Settles every trade of a trading day after its close: gross, delivery versus payment, with the registry in one step.</summary>
     public async Task<Outcome<ExchangeDone>> SettleAsync(Caller caller, SettleTradesRequest request, CancellationToken ct = default)
@@ -25,10 +18,8 @@ public sealed class MarketOperations(ExchangeEngine exchange)
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
         var date = r.Date("date", request.Date);
-        if (r.HasErrors) return r.Refusal();
-        if (MayOperate(caller) is { } no) return no;
-        return await SubmitAsync(exchange, op, new ExchangeRequest("settle_trades", caller.SubjectId, Terms: [date]),
-            _ => ExchangeStep.Run(new SettleTrades(date)), opensOrder: false, ct);
+        return await OperateAsync(exchange, caller, r, op, new ExchangeRequest("settle_trades", caller.SubjectId, Terms: [date]),
+            _ => ExchangeStep.Run(new SettleTrades(date)), ct);
     }
 
     public async Task<Outcome<ExchangeDone>> SuspendAsync(Caller caller, Instrument instrument, SuspendRequest request, CancellationToken ct = default)
@@ -36,19 +27,11 @@ public sealed class MarketOperations(ExchangeEngine exchange)
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
         var reason = r.Text("reason", request.Reason, LedgerLimits.TextLengthMax);
-        if (r.HasErrors) return r.Refusal();
-        if (MayOperate(caller) is { } no) return no;
-        return await SubmitAsync(exchange, op, new ExchangeRequest("suspend_instrument", caller.SubjectId, instrument, null, [reason]),
-            _ => ExchangeStep.Run(new ToMarket(instrument, new SuspendInstrument(reason))), opensOrder: false, ct);
+        return await OperateAsync(exchange, caller, r, op, new ExchangeRequest("suspend_instrument", caller.SubjectId, instrument, null, [reason]),
+            _ => ExchangeStep.Run(new ToMarket(instrument, new SuspendInstrument(reason))), ct);
     }
 
-    public async Task<Outcome<ExchangeDone>> ResumeAsync(Caller caller, Instrument instrument, OperationOnlyRequest request, CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        if (r.HasErrors) return r.Refusal();
-        if (MayOperate(caller) is { } no) return no;
-        return await SubmitAsync(exchange, op, new ExchangeRequest("resume_instrument", caller.SubjectId, instrument),
-            _ => ExchangeStep.Run(new ToMarket(instrument, new ResumeInstrument())), opensOrder: false, ct);
-    }
+    public Task<Outcome<ExchangeDone>> ResumeAsync(Caller caller, Instrument instrument, OperationOnlyRequest request, CancellationToken ct = default) =>
+        OperateAsync(exchange, caller, request, new ExchangeRequest("resume_instrument", caller.SubjectId, instrument),
+            _ => ExchangeStep.Run(new ToMarket(instrument, new ResumeInstrument())), ct);
 }

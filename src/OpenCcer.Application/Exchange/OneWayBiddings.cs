@@ -22,12 +22,10 @@ public sealed class OneWayBiddings(ExchangeEngine exchange)
         var start = r.Required("window_start", request.WindowStart);
         var end = r.Required("window_end", request.WindowEnd);
         BiddingPricing? pricing = request.Pricing is null ? null : r.Enum<BiddingPricing>("pricing", request.Pricing);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
         var ask = new ExchangeRequest("announce_bidding", caller.SubjectId, instrument, null, [side, quantity, reserve.Fen, start, end, pricing]);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (c, me) =>
+        return await TradeAsync(exchange, caller, r, op, ask, (c, me) =>
             ExchangeStep.Run(new ToMarket(instrument, new AnnounceBidding(new OrderId(c.Sequence), me, side, new Tonnes(quantity), reserve, start, end,
-                pricing, c.Position(me, instrument))))), opensOrder: true, ct);
+                pricing, c.Position(me, instrument)))), opensOrder: true, ct);
     }
 
     /// <summary>Places a sealed bid in another participant's open bidding; its side is reserved until the bidding closes.</summary>
@@ -37,24 +35,15 @@ public sealed class OneWayBiddings(ExchangeEngine exchange)
         var op = r.OperationId(request.OperationId);
         var price = Price(r, "price_fen", request.PriceFen);
         var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
-        if (r.HasErrors) return r.Refusal();
-        if (MayTrade(caller) is { } no) return no;
         var ask = new ExchangeRequest("place_bid", caller.SubjectId, instrument, bidding, [price.Fen, quantity]);
-        return await SubmitAsync(exchange, op, ask, AsParticipant(caller, (c, me) =>
+        return await TradeAsync(exchange, caller, r, op, ask, (c, me) =>
             ExchangeStep.Run(new ToMarket(instrument, new PlaceBid(new OrderId(c.Sequence), new OrderId(bidding), me, price, new Tonnes(quantity),
-                c.Position(me, instrument))))), opensOrder: true, ct);
+                c.Position(me, instrument)))), opensOrder: true, ct);
     }
 
     /// <summary>Closes a bidding whose window has ended and allocates it (exchange operator).</summary>
-    public async Task<Outcome<ExchangeDone>> CloseAsync(Caller caller, Instrument instrument, long bidding, OperationOnlyRequest request,
-        CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var op = r.OperationId(request.OperationId);
-        if (r.HasErrors) return r.Refusal();
-        if (MayOperate(caller) is { } no) return no;
-        var ask = new ExchangeRequest("close_bidding", caller.SubjectId, instrument, bidding);
-        return await SubmitAsync(exchange, op, ask, _ => ExchangeStep.Run(new ToMarket(instrument, new CloseBidding(new OrderId(bidding)))),
-            opensOrder: false, ct);
-    }
+    public Task<Outcome<ExchangeDone>> CloseAsync(Caller caller, Instrument instrument, long bidding, OperationOnlyRequest request,
+        CancellationToken ct = default) =>
+        OperateAsync(exchange, caller, request, new ExchangeRequest("close_bidding", caller.SubjectId, instrument, bidding),
+            _ => ExchangeStep.Run(new ToMarket(instrument, new CloseBidding(new OrderId(bidding)))), ct);
 }

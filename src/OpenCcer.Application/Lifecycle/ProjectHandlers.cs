@@ -62,10 +62,10 @@ public sealed class ProjectHandlers(LifecycleService lifecycle)
         WithTextAsync(caller, id, body, ProjectLifecycle.Withdraw, ct);
 
     public Task<Outcome<ProjectRecord>> EndNoticeAsync(Caller caller, Guid id, CancellationToken ct = default) =>
-        ActAsync(caller, id, (r, a, d, _) => ProjectLifecycle.EndNotice(r.State, a, d), ct);
+        StepAsync(caller, id, ProjectLifecycle.EndNotice, ct);
 
     public Task<Outcome<ProjectRecord>> StartValidationAsync(Caller caller, Guid id, CancellationToken ct = default) =>
-        ActAsync(caller, id, (r, a, d, _) => ProjectLifecycle.StartValidation(r.State, a, d), ct);
+        StepAsync(caller, id, ProjectLifecycle.StartValidation, ct);
 
     public Task<Outcome<ProjectRecord>> RaiseCorrectiveActionAsync(Caller caller, Guid id, TextRequest body, CancellationToken ct = default) =>
         WithTextAsync(caller, id, body, ProjectLifecycle.RaiseCorrectiveAction, ct);
@@ -116,10 +116,10 @@ public sealed class ProjectHandlers(LifecycleService lifecycle)
     }
 
     public Task<Outcome<ProjectRecord>> StartReviewAsync(Caller caller, Guid id, CancellationToken ct = default) =>
-        ActAsync(caller, id, (r, a, d, _) => ProjectLifecycle.AcceptForReview(r.State, a, d), ct);
+        StepAsync(caller, id, ProjectLifecycle.AcceptForReview, ct);
 
     public Task<Outcome<ProjectRecord>> RegisterAsync(Caller caller, Guid id, CancellationToken ct = default) =>
-        ActAsync(caller, id, (r, a, d, _) => ProjectLifecycle.Register(r.State, a, d), ct);
+        StepAsync(caller, id, ProjectLifecycle.Register, ct);
 
     public Task<Outcome<ProjectRecord>> RejectAsync(Caller caller, Guid id, TextRequest body, CancellationToken ct = default) =>
         WithTextAsync(caller, id, body, ProjectLifecycle.Reject, ct);
@@ -130,17 +130,17 @@ public sealed class ProjectHandlers(LifecycleService lifecycle)
     public Task<Outcome<ProjectRecord>> RevokeAsync(Caller caller, Guid id, TextRequest body, CancellationToken ct = default) =>
         WithTextAsync(caller, id, body, ProjectLifecycle.Revoke, ct);
 
-    private static Task<Outcome<ProjectRecord>> Refused(Fields fields) => Task.FromResult<Outcome<ProjectRecord>>(fields.Refusal());
+    private static Task<Outcome<ProjectRecord>> Refused(Fields fields) => LifecycleSteps.Refused<ProjectRecord>(fields);
 
     /// <summary>A step that takes one required text (comment, answer, reason).</summary>
     private Task<Outcome<ProjectRecord>> WithTextAsync(Caller caller, Guid id, TextRequest body,
-        Func<ProjectState, Actor, DateOnly, string, Decision<ProjectState>> decide, CancellationToken ct)
-    {
-        var r = new Fields();
-        var text = r.Required("text", body.Text);
-        if (r.HasErrors) return Refused(r);
-        return ActAsync(caller, id, (record, actor, date, _) => decide(record.State, actor, date, text), ct);
-    }
+        Func<ProjectState, Actor, DateOnly, string, Decision<ProjectState>> decide, CancellationToken ct) =>
+        LifecycleSteps.WithTextAsync(body, text => ActAsync(caller, id, (record, actor, date, _) => decide(record.State, actor, date, text), ct));
+
+    /// <summary>A step that decides on the project's state alone.</summary>
+    private Task<Outcome<ProjectRecord>> StepAsync(Caller caller, Guid id, Func<ProjectState, Actor, DateOnly, Decision<ProjectState>> decide,
+        CancellationToken ct) =>
+        ActAsync(caller, id, (record, actor, date, _) => decide(record.State, actor, date), ct);
 
     private async Task<Outcome<ProjectRecord>> ActAsync(Caller caller, Guid id, Decide decide, CancellationToken ct, string? vvb = null,
         bool needsContext = false)

@@ -49,7 +49,7 @@ public sealed class ReductionHandlers(LifecycleService lifecycle)
         WithTextAsync(caller, id, body, (s, a, d, text) => ReductionLifecycle.Answer(s, a, d, number, text), ct);
 
     public Task<Outcome<ReductionRecord>> StartVerificationAsync(Caller caller, Guid id, CancellationToken ct = default) =>
-        ActAsync(caller, id, (r, _, _, a, d) => ReductionLifecycle.StartVerification(r.State, a, d), ct);
+        StepAsync(caller, id, ReductionLifecycle.StartVerification, ct);
 
     /// <summary>Submits the verification report fixing the quantity (the named VVB).</summary>
     public Task<Outcome<ReductionRecord>> SubmitVerificationReportAsync(Caller caller, Guid id, ReportRequest body, CancellationToken ct = default) =>
@@ -66,28 +66,28 @@ public sealed class ReductionHandlers(LifecycleService lifecycle)
     }
 
     public Task<Outcome<ReductionRecord>> StartReviewAsync(Caller caller, Guid id, CancellationToken ct = default) =>
-        ActAsync(caller, id, (r, _, _, a, d) => ReductionLifecycle.AcceptForReview(r.State, a, d), ct);
+        StepAsync(caller, id, ReductionLifecycle.AcceptForReview, ct);
 
     public Task<Outcome<ReductionRecord>> RegisterAsync(Caller caller, Guid id, CancellationToken ct = default) =>
-        ActAsync(caller, id, (r, _, _, a, d) => ReductionLifecycle.Register(r.State, a, d), ct);
+        StepAsync(caller, id, ReductionLifecycle.Register, ct);
 
     public Task<Outcome<ReductionRecord>> RejectAsync(Caller caller, Guid id, TextRequest body, CancellationToken ct = default) =>
         WithTextAsync(caller, id, body, ReductionLifecycle.Reject, ct);
 
     /// <summary>Issues the registered quantity as units into the owner's registry account, one issuance per vintage (administrator).</summary>
     public Task<Outcome<ReductionRecord>> IssueAsync(Caller caller, Guid id, CancellationToken ct = default) =>
-        ActAsync(caller, id, (r, _, _, a, d) => ReductionLifecycle.Issue(r.State, a, d), ct);
+        StepAsync(caller, id, ReductionLifecycle.Issue, ct);
 
-    private static Task<Outcome<ReductionRecord>> Refused(Fields fields) => Task.FromResult<Outcome<ReductionRecord>>(fields.Refusal());
+    private static Task<Outcome<ReductionRecord>> Refused(Fields fields) => LifecycleSteps.Refused<ReductionRecord>(fields);
 
     private Task<Outcome<ReductionRecord>> WithTextAsync(Caller caller, Guid id, TextRequest body,
-        Func<ReductionState, Actor, DateOnly, string, Decision<ReductionState>> decide, CancellationToken ct)
-    {
-        var r = new Fields();
-        var text = r.Required("text", body.Text);
-        if (r.HasErrors) return Refused(r);
-        return ActAsync(caller, id, (record, _, _, a, d) => decide(record.State, a, d, text), ct);
-    }
+        Func<ReductionState, Actor, DateOnly, string, Decision<ReductionState>> decide, CancellationToken ct) =>
+        LifecycleSteps.WithTextAsync(body, text => ActAsync(caller, id, (record, _, _, a, d) => decide(record.State, a, d, text), ct));
+
+    /// <summary>A step that decides on the reduction's state alone.</summary>
+    private Task<Outcome<ReductionRecord>> StepAsync(Caller caller, Guid id, Func<ReductionState, Actor, DateOnly, Decision<ReductionState>> decide,
+        CancellationToken ct) =>
+        ActAsync(caller, id, (record, _, _, actor, date) => decide(record.State, actor, date), ct);
 
     private Task<Outcome<ReductionRecord>> WithReportAsync(Caller caller, Guid id, ReportRequest body,
         Func<ReductionState, Actor, DateOnly, Tonnes, string, Decision<ReductionState>> decide, CancellationToken ct)

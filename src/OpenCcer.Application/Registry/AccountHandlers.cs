@@ -12,7 +12,7 @@ public sealed class AccountHandlers(RegistryEngine engine)
 {
     private LedgerStore Store => engine.Store;
 
-    public async Task<Outcome<OperationView>> OpenAsync(Caller caller, OpenAccountRequest request, CancellationToken ct)
+    public Task<Outcome<OperationView>> OpenAsync(Caller caller, OpenAccountRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -21,16 +21,15 @@ public sealed class AccountHandlers(RegistryEngine engine)
         var subject = r.Required("subject_id", request.SubjectId);
         var name = r.Required("subject_name", request.SubjectName);
         var type = r.Enum<HolderType>("holder_type", request.HolderType);
-        if (r.HasErrors) return r.Refusal();
-        if (!caller.IsAdministrator) return Refusals.Forbidden("Accounts are opened by the registry administrator.");
-        return await RegistryWrites.SubmitAsync(engine, op, new OpenAccount(subject, name, type), null, ct);
+        var denied = caller.IsAdministrator ? null : Refusals.Forbidden("Accounts are opened by the registry administrator.");
+        return RegistryWrites.SubmitAsync(engine, r, op, denied, new OpenAccount(subject, name, type), null, ct);
     }
 
     /// <param name="isPerson">
     /// Whether a signed-in person calls: people change accounts only through maker-checker requests (an
     /// initiator and a different confirmer); this direct use case serves systems whose keys act for no person.
     /// </param>
-    public async Task<Outcome<OperationView>> ChangeStateAsync(Caller caller, bool isPerson, long accountId, AccountStateRequest request,
+    public Task<Outcome<OperationView>> ChangeStateAsync(Caller caller, bool isPerson, long accountId, AccountStateRequest request,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -39,10 +38,9 @@ public sealed class AccountHandlers(RegistryEngine engine)
         var op = r.OperationId(request.OperationId);
         var state = r.Enum<AccountState>("state", request.State);
         var reason = r.Required("reason", request.Reason);
-        if (r.HasErrors) return r.Refusal();
-        if (isPerson) return Refusals.MakerCheckerRequired("/api/v1/account-state-requests");
-        if (!caller.IsAdministrator) return Refusals.Forbidden("Account states are changed by the registry administrator.");
-        return await RegistryWrites.SubmitAsync(engine, op, new ChangeAccountState(new AccountId(accountId), state, reason), null, ct);
+        var denied = isPerson ? Refusals.MakerCheckerRequired("/api/v1/account-state-requests")
+            : caller.IsAdministrator ? null : Refusals.Forbidden("Account states are changed by the registry administrator.");
+        return RegistryWrites.SubmitAsync(engine, r, op, denied, new ChangeAccountState(new AccountId(accountId), state, reason), null, ct);
     }
 
     /// <summary>Judicially freezes an account (the registry administrator, on an authority's reference).</summary>

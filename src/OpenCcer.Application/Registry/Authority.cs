@@ -6,7 +6,7 @@ namespace OpenCcer.Application.Registry;
 /// <summary>A judicial step (a freeze or its lifting) that the registry administrator records on an authority's reference.</summary>
 internal static class Authority
 {
-    public static async Task<Outcome<OperationView>> SubmitAsync(RegistryEngine engine, Caller caller, AuthorityRequest request,
+    public static Task<Outcome<OperationView>> SubmitAsync(RegistryEngine engine, Caller caller, AuthorityRequest request,
         Func<string, LedgerCommand> command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -14,9 +14,7 @@ internal static class Authority
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
         var reference = r.Required("authority_reference", request.AuthorityReference);
-        if (r.HasErrors) return r.Refusal();
-        if (!caller.IsAdministrator) return JudicialIsRegistrys;
-        return await RegistryWrites.SubmitAsync(engine, op, command(reference), null, ct);
+        return RegistryWrites.SubmitAsync(engine, r, op, caller.IsAdministrator ? null : JudicialIsRegistrys, command(reference), null, ct);
     }
 
     public static readonly Refusal JudicialIsRegistrys = Refusals.Forbidden("Judicial freezes are recorded by the registry administrator.");

@@ -10,6 +10,19 @@ namespace OpenCcer.Application.Registry;
 /// </summary>
 public static class RegistryWrites
 {
+    /// <summary>
+    /// Refuses bad <paramref name="fields"/> first, then a caller <paramref name="denied"/> before the ledger is
+    /// asked; otherwise submits as <see cref="SubmitAsync(RegistryEngine, string, LedgerCommand, Func{Ledger, Refusal?}?, CancellationToken)"/>.
+    /// </summary>
+    public static Task<Outcome<OperationView>> SubmitAsync(RegistryEngine engine, Fields fields, string operationId, Refusal? denied,
+        LedgerCommand command, Func<Ledger, Refusal?>? guard, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.HasErrors) return Task.FromResult<Outcome<OperationView>>(fields.Refusal());
+        if (denied is not null) return Task.FromResult<Outcome<OperationView>>(denied);
+        return SubmitAsync(engine, operationId, command, guard, ct);
+    }
+
     /// <summary>The accepted change, or why not.</summary>
     public static async Task<Outcome<OperationView>> SubmitAsync(RegistryEngine engine, string operationId, LedgerCommand command,
         Func<Ledger, Refusal?>? guard, CancellationToken ct)

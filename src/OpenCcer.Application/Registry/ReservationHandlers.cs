@@ -12,37 +12,34 @@ namespace OpenCcer.Application.Registry;
 /// </summary>
 public sealed class ReservationHandlers(RegistryEngine engine)
 {
-    public async Task<Outcome<OperationView>> ReserveAsync(Caller caller, ReserveRequest request, CancellationToken ct)
+    public Task<Outcome<OperationView>> ReserveAsync(Caller caller, ReserveRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
         var account = r.Required("account_id", request.AccountId);
-        var instrument = r.Instrument(request.ProjectCode, request.Vintage);
-        var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
+        var (instrument, quantity) = r.Units(request.ProjectCode, request.Vintage, request.QuantityTonnes);
         var purpose = r.Required("purpose", request.Purpose);
         if (LedgerBridge.IsExchangePurpose(purpose))
             r.Fail("purpose", $"A purpose beginning with \"{LedgerBridge.PurposePrefix}\" is the exchange's; the exchange reserves units itself.");
-        if (r.HasErrors) return r.Refusal();
-        return await RegistryWrites.SubmitAsync(engine, op, new ReserveUnits(new AccountId(account), instrument, quantity, purpose),
+        return RegistryWrites.SubmitAsync(engine, r, op, null, new ReserveUnits(new AccountId(account), instrument, quantity, purpose),
             ledger => Ownership.MustOwn(caller, ledger, account, exchangeMay: true), ct);
     }
 
-    public async Task<Outcome<OperationView>> ReleaseAsync(Caller caller, long reservationId, ReleaseRequest request, CancellationToken ct)
+    public Task<Outcome<OperationView>> ReleaseAsync(Caller caller, long reservationId, ReleaseRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
         long? quantity = request.QuantityTonnes is null ? null : r.Quantity("quantity_tonnes", request.QuantityTonnes);
-        if (r.HasErrors) return r.Refusal();
-        return await RegistryWrites.SubmitAsync(engine, op, new ReleaseReservation(new ReservationId(reservationId), quantity),
+        return RegistryWrites.SubmitAsync(engine, r, op, null, new ReleaseReservation(new ReservationId(reservationId), quantity),
             ledger => Ownership.MayRelease(caller, ledger, reservationId), ct);
     }
 
     /// <summary>Delivers reserved units to another trading account: the exchange (or the registry), never for the exchange's own reservations.</summary>
-    public async Task<Outcome<OperationView>> SettleAsync(Caller caller, long reservationId, SettleRequest request, CancellationToken ct)
+    public Task<Outcome<OperationView>> SettleAsync(Caller caller, long reservationId, SettleRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -50,9 +47,8 @@ public sealed class ReservationHandlers(RegistryEngine engine)
         var op = r.OperationId(request.OperationId);
         var to = r.Required("to_account_id", request.ToAccountId);
         var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
-        if (r.HasErrors) return r.Refusal();
-        if (caller.Role is not (Role.ExchangeOperator or Role.RegistryAdministrator)) return Refusals.Forbidden("Only the exchange settles reservations.");
-        return await RegistryWrites.SubmitAsync(engine, op, new SettleReservation(new ReservationId(reservationId), new AccountId(to), quantity),
+        var denied = caller.Role is Role.ExchangeOperator or Role.RegistryAdministrator ? null : Refusals.Forbidden("Only the exchange settles reservations.");
+        return RegistryWrites.SubmitAsync(engine, r, op, denied, new SettleReservation(new ReservationId(reservationId), new AccountId(to), quantity),
             ledger => Ownership.NotExchanges(ledger, reservationId), ct);
     }
 

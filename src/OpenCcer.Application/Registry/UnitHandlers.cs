@@ -11,26 +11,24 @@ namespace OpenCcer.Application.Registry;
 /// </summary>
 public sealed class UnitHandlers(RegistryEngine engine)
 {
-    public async Task<Outcome<OperationView>> IssueAsync(Caller caller, IssueRequest request, CancellationToken ct)
+    public Task<Outcome<OperationView>> IssueAsync(Caller caller, IssueRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
         var reference = r.Required("reference", request.Reference);
-        var instrument = r.Instrument(request.ProjectCode, request.Vintage);
-        var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
+        var (instrument, quantity) = r.Units(request.ProjectCode, request.Vintage, request.QuantityTonnes);
         var account = r.Required("account_id", request.AccountId);
-        if (r.HasErrors) return r.Refusal();
-        if (!caller.IsAdministrator) return Refusals.Forbidden("Units are issued by the registry administrator.");
-        return await RegistryWrites.SubmitAsync(engine, op, new IssueUnits(reference, instrument, quantity, new AccountId(account)), null, ct);
+        var denied = caller.IsAdministrator ? null : Refusals.Forbidden("Units are issued by the registry administrator.");
+        return RegistryWrites.SubmitAsync(engine, r, op, denied, new IssueUnits(reference, instrument, quantity, new AccountId(account)), null, ct);
     }
 
     /// <summary>
     /// A transfer between a subject's own registry and trading accounts by their owner (or the registry); a
     /// transfer between holders by inheritance or court enforcement by the registry administrator alone.
     /// </summary>
-    public async Task<Outcome<OperationView>> TransferAsync(Caller caller, TransferRequest request, CancellationToken ct)
+    public Task<Outcome<OperationView>> TransferAsync(Caller caller, TransferRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -38,15 +36,14 @@ public sealed class UnitHandlers(RegistryEngine engine)
         var op = r.OperationId(request.OperationId);
         var from = r.Required("from_account_id", request.FromAccountId);
         var to = r.Required("to_account_id", request.ToAccountId);
-        var instrument = r.Instrument(request.ProjectCode, request.Vintage);
-        var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
+        var (instrument, quantity) = r.Units(request.ProjectCode, request.Vintage, request.QuantityTonnes);
         var reason = r.Enum<TransferReason>("reason", request.Reason);
-        if (r.HasErrors) return r.Refusal();
         var legal = reason is TransferReason.Inheritance or TransferReason.CourtEnforcement;
-        if (legal && !caller.IsAdministrator)
-            return Refusals.Forbidden("Transfers by inheritance or court enforcement are recorded by the registry administrator.");
+        var denied = legal && !caller.IsAdministrator
+            ? Refusals.Forbidden("Transfers by inheritance or court enforcement are recorded by the registry administrator.")
+            : null;
         Func<Ledger, Refusal?>? guard = legal ? null : ledger => Ownership.MustOwn(caller, ledger, from);
-        return await RegistryWrites.SubmitAsync(engine, op, new TransferUnits(new AccountId(from), new AccountId(to),
+        return RegistryWrites.SubmitAsync(engine, r, op, denied, new TransferUnits(new AccountId(from), new AccountId(to),
             instrument, quantity, reason, request.AuthorityReference), guard, ct);
     }
 
@@ -61,8 +58,7 @@ public sealed class UnitHandlers(RegistryEngine engine)
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
         var from = r.Required("from_account_id", request.FromAccountId);
-        var instrument = r.Instrument(request.ProjectCode, request.Vintage);
-        var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
+        var (instrument, quantity) = r.Units(request.ProjectCode, request.Vintage, request.QuantityTonnes);
         if (r.HasErrors) return r.Refusal();
         // An account's kind and its pair never change once opened, so reading them first cannot be overtaken.
         (AccountKind Kind, AccountId Pair)? account;
@@ -89,31 +85,29 @@ public sealed class UnitHandlers(RegistryEngine engine)
     /// Whether a signed-in person calls: people cancel only through maker-checker requests; this direct use
     /// case serves systems whose keys act for no person.
     /// </param>
-    public async Task<Outcome<OperationView>> CancelAsync(Caller caller, bool isPerson, CancelRequest request, CancellationToken ct)
+    public Task<Outcome<OperationView>> CancelAsync(Caller caller, bool isPerson, CancelRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var r = new Fields();
         var op = r.OperationId(request.OperationId);
         var account = r.Required("account_id", request.AccountId);
-        var instrument = r.Instrument(request.ProjectCode, request.Vintage);
-        var quantity = r.Quantity("quantity_tonnes", request.QuantityTonnes);
+        var (instrument, quantity) = r.Units(request.ProjectCode, request.Vintage, request.QuantityTonnes);
         var purpose = r.Enum<CancellationPurpose>("purpose", request.Purpose);
         var beneficiary = r.Required("beneficiary", request.Beneficiary);
-        if (r.HasErrors) return r.Refusal();
-        if (isPerson) return Refusals.MakerCheckerRequired("/api/v1/cancellation-requests");
+        var denied = isPerson ? Refusals.MakerCheckerRequired("/api/v1/cancellation-requests") : null;
         var registrys = purpose is CancellationPurpose.Forced or CancellationPurpose.Judicial;
         var held = request.ReservationId;
         Refusal? Guard(Ledger ledger) =>
             (held is { } rid ? Ownership.NotExchanges(ledger, rid) : null)
             ?? (!registrys ? Ownership.MustOwn(caller, ledger, account)
                 : caller.IsAdministrator ? null : Refusals.Forbidden("Forced and judicial cancellations are the registry's."));
-        return await RegistryWrites.SubmitAsync(engine, op, new CancelUnits(new AccountId(account), instrument, quantity,
+        return RegistryWrites.SubmitAsync(engine, r, op, denied, new CancelUnits(new AccountId(account), instrument, quantity,
             purpose, beneficiary, held is { } id ? new ReservationId(id) : null), Guard, ct);
     }
 
     /// <summary>Judicially freezes specific units: a serial range, or a quantity the ledger picks.</summary>
-    public async Task<Outcome<OperationView>> FreezeAsync(Caller caller, FreezeUnitsRequest request, CancellationToken ct)
+    public Task<Outcome<OperationView>> FreezeAsync(Caller caller, FreezeUnitsRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -127,9 +121,8 @@ public sealed class UnitHandlers(RegistryEngine engine)
             r.Fail("first_serial", "Give first_serial and last_serial with 1 ≤ first ≤ last, or quantity_tonnes alone.");
         if (byRange && request.QuantityTonnes is not null) r.Fail("quantity_tonnes", "Give either a serial range or a quantity, not both.");
         long? quantity = byRange ? null : r.Quantity("quantity_tonnes", request.QuantityTonnes);
-        if (r.HasErrors) return r.Refusal();
-        if (!caller.IsAdministrator) return Authority.JudicialIsRegistrys;
-        return await RegistryWrites.SubmitAsync(engine, op, new FreezeUnits(new AccountId(account), instrument, quantity,
+        var denied = caller.IsAdministrator ? null : Authority.JudicialIsRegistrys;
+        return RegistryWrites.SubmitAsync(engine, r, op, denied, new FreezeUnits(new AccountId(account), instrument, quantity,
             request.FirstSerial, request.LastSerial, reference), null, ct);
     }
 
