@@ -10,7 +10,7 @@ namespace OpenCcer.Application.ChangeRequests;
 /// Account state changes with four eyes (R 8): one registry administrator asks to restrict, reactivate
 /// or close a subject's accounts; another confirms, and only then does the ledger change, or rejects it.
 /// </summary>
-public sealed class AccountStateRequests(LedgerStore store, RegistryEngine engine, TimeProvider time)
+public sealed class AccountStateRequests(LedgerStore store, RegistryEngine engine, TimeProvider time) : IChangeRequests<AccountStateRequestBody>
 {
     private readonly ChangeRequestSaga saga = new(store, engine, time);
 
@@ -42,14 +42,8 @@ public sealed class AccountStateRequests(LedgerStore store, RegistryEngine engin
             (e, sequence) => new ChangeRequestSaga.Done($"Accounts {Fields.Snake(((AccountStateChanged)e).State.ToString())}: journal row {sequence}."), ct);
 
     /// <summary>Rejects (or, by its initiator, withdraws) a request; the ledger does not change.</summary>
-    public async Task<Outcome<ChangeRequestResult>> RejectAsync(Person? person, Guid id, ReasonRequest body, CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var reason = r.Required("reason", body.Reason);
-        if (r.HasErrors) return r.Refusal();
-        return await saga.DecideAsync(person, ChangeRequestKind.AccountState, id, ChangeRequestStatus.Rejected, reason, _ => null,
-            (_, _) => new ChangeRequestSaga.Done(""), ct);
-    }
+    public Task<Outcome<ChangeRequestResult>> RejectAsync(Person? person, Guid id, ReasonRequest body, CancellationToken ct = default) =>
+        saga.RejectAsync(person, ChangeRequestKind.AccountState, id, body, _ => null, (_, _) => new ChangeRequestSaga.Done(""), ct);
 
     public Task<Outcome<ChangeRequestResult>> GetAsync(Caller caller, Person? person, Guid id, CancellationToken ct = default) =>
         saga.GetAsync(caller, person, ChangeRequestKind.AccountState, id, ct);

@@ -11,7 +11,7 @@ namespace OpenCcer.Application.ChangeRequests;
 /// a different person of the same organisation confirms it (the reserved units are cancelled and a
 /// certificate is numbered) or rejects it (the reservation is released). The API and the portal call these.
 /// </summary>
-public sealed class CancellationRequests(LedgerStore store, RegistryEngine engine, TimeProvider time)
+public sealed class CancellationRequests(LedgerStore store, RegistryEngine engine, TimeProvider time) : IChangeRequests<CancellationRequestBody>
 {
     private readonly ChangeRequestSaga saga = new(store, engine, time);
 
@@ -65,15 +65,10 @@ public sealed class CancellationRequests(LedgerStore store, RegistryEngine engin
             (e, _) => Cancelled(((UnitsCancelled)e).CertificateNumber), ct);
 
     /// <summary>Rejects (or, by its initiator, withdraws) a pending request: the reserved units are released.</summary>
-    public async Task<Outcome<ChangeRequestResult>> RejectAsync(Person? person, Guid id, ReasonRequest body, CancellationToken ct = default)
-    {
-        var r = new Fields();
-        var reason = r.Required("reason", body.Reason);
-        if (r.HasErrors) return r.Refusal();
-        return await saga.DecideAsync(person, ChangeRequestKind.Cancellation, id, ChangeRequestStatus.Rejected, reason,
+    public Task<Outcome<ChangeRequestResult>> RejectAsync(Person? person, Guid id, ReasonRequest body, CancellationToken ct = default) =>
+        saga.RejectAsync(person, ChangeRequestKind.Cancellation, id, body,
             q => new ReleaseReservation(new ReservationId(q.ReservationId!.Value), null),
             (e, _) => new ChangeRequestSaga.Done($"Reservation {((ReservationReleased)e).Reservation.Value} released."), ct);
-    }
 
     /// <summary>One request with its history (own organisation's unless registry or regulator).</summary>
     public Task<Outcome<ChangeRequestResult>> GetAsync(Caller caller, Person? person, Guid id, CancellationToken ct = default) =>

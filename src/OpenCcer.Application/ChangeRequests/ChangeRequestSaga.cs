@@ -51,6 +51,16 @@ internal sealed class ChangeRequestSaga(LedgerStore store, RegistryEngine engine
         return await store.Workflow.ChangeRequestsAsync(kind, organisation, limit ?? ListLimitDefault, offset ?? 0, ct);
     }
 
+    /// <summary>Rejects (or, by its initiator, withdraws) a pending request, which must give a reason; <paramref name="command"/> undoes what the request holds (null: nothing).</summary>
+    public async Task<Outcome<ChangeRequestResult>> RejectAsync(Person? person, ChangeRequestKind kind, Guid id, ReasonRequest body,
+        Func<ChangeRequestRecord, LedgerCommand?> command, Func<LedgerEvent, long, Done> done, CancellationToken ct)
+    {
+        var r = new Fields();
+        var reason = r.Required("reason", body.Reason);
+        if (r.HasErrors) return r.Refusal();
+        return await DecideAsync(person, kind, id, ChangeRequestStatus.Rejected, reason, command, done, ct);
+    }
+
     /// <summary>
     /// Confirms or rejects a pending request as <paramref name="person"/>. A confirmation must come from a person
     /// other than the initiator, of the same organisation; a rejection may come from the initiator (a withdrawal).

@@ -74,13 +74,6 @@ public static class AccountApplicationEndpoints
         a.DecidedAt,
         a.Reason,
         a.RegistryAccountId,
-        History = history?.Select(h => new
-        {
-            h.Step,
-            Status = RequestReader.Snake(((AccountApplicationStatus)h.Status).ToString()),
-            h.Actor,
-            h.At,
-            h.Note,
-        }),
+        History = history?.Select(WorkflowStepView.Of<AccountApplicationStatus>),
     };
 }

@@ -33,13 +33,6 @@ public static class ChangeRequests
         q.DecidedAt,
         q.Outcome,
         q.CertificateNumber,
-        History = history?.Select(h => new
-        {
-            h.Step,
-            Status = RequestReader.Snake(((ChangeRequestStatus)h.Status).ToString()),
-            h.Actor,
-            h.At,
-            h.Note,
-        }),
+        History = history?.Select(WorkflowStepView.Of<ChangeRequestStatus>),
     };
 }

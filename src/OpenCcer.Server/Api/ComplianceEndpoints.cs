@@ -39,18 +39,12 @@ public static class ComplianceEndpoints
         api.MapGet("/entities", async (HttpContext http, ComplianceUseCases compliance) =>
                 (await compliance.EntitiesAsync(Caller.Of(http.User), http.RequestAborted)).ToResult())
             .RequireAuthorization(PeopleAuthentication.SupervisorPolicy).WithSummary("Key emitting units.");
-        api.MapPost("/entities/{subject}/periods/{period:int}/emissions", (HttpContext http, ComplianceUseCases compliance, JsonSerializerOptions json,
-                string subject, int period) => WithBody<VerifiedEmissionsRequest>(http, json, async body =>
-                (await compliance.RecordEmissionsAsync(Caller.Of(http.User), subject, period, body, http.RequestAborted))
-                    .ToResult(r => TypedResults.Ok(View(r, compliance.Rules)))))
-            .Accepts<VerifiedEmissionsRequest>("application/json")
-            .RequireAuthorization(PeopleAuthentication.SupervisorPolicy).WithSummary("Record a period's verified emissions: the obligation.");
-        api.MapPost("/entities/{subject}/periods/{period:int}/allocations", (HttpContext http, ComplianceUseCases compliance, JsonSerializerOptions json,
-                string subject, int period) => WithBody<AllocationRequest>(http, json, async body =>
-                (await compliance.AllocateAsync(Caller.Of(http.User), subject, period, body, http.RequestAborted))
-                    .ToResult(r => TypedResults.Ok(View(r, compliance.Rules)))))
-            .Accepts<AllocationRequest>("application/json")
-            .RequireAuthorization(PeopleAuthentication.SupervisorPolicy).WithSummary("Allocate allowances (CEA) of a period into the entity's registry account.");
+        MapPeriodWrite<VerifiedEmissionsRequest>(api, "/entities/{subject}/periods/{period:int}/emissions", (c, caller, subject, period, body, ct) =>
+                c.RecordEmissionsAsync(caller, subject, period, body, ct))
+            .WithSummary("Record a period's verified emissions: the obligation.");
+        MapPeriodWrite<AllocationRequest>(api, "/entities/{subject}/periods/{period:int}/allocations", (c, caller, subject, period, body, ct) =>
+                c.AllocateAsync(caller, subject, period, body, ct))
+            .WithSummary("Allocate allowances (CEA) of a period into the entity's registry account.");
         api.MapPost("/entities/{subject}/periods/{period:int}/surrenders", (HttpContext http, ComplianceUseCases compliance, JsonSerializerOptions json,
                 string subject, int period) => WithBody<SurrenderRequestBody>(http, json, async body =>
                 (await compliance.SurrenderAsync(Caller.Of(http.User), subject, period, body, http.RequestAborted)).ToResult(s =>
@@ -77,6 +71,15 @@ public static class ComplianceEndpoints
             .RequireAuthorization(PeopleAuthentication.SupervisorPolicy).WithSummary("Projects whose CCERs are restricted as offsets.");
         return app;
     }
+
+    /// <summary>The regulator's write on an entity's period: the body to <paramref name="handle"/>, the period's record as the API shows it.</summary>
+    private static RouteHandlerBuilder MapPeriodWrite<TBody>(RouteGroupBuilder api, string pattern,
+        Func<ComplianceUseCases, Caller, string, int, TBody, CancellationToken, Task<Outcome<ComplianceRecord>>> handle) where TBody : class =>
+        api.MapPost(pattern, (HttpContext http, ComplianceUseCases compliance, JsonSerializerOptions json, string subject, int period) =>
+                WithBody<TBody>(http, json, async body => (await handle(compliance, Caller.Of(http.User), subject, period, body, http.RequestAborted))
+                    .ToResult(r => TypedResults.Ok(View(r, compliance.Rules)))))
+            .Accepts<TBody>("application/json")
+            .RequireAuthorization(PeopleAuthentication.SupervisorPolicy);
 
     /// <summary>Reads the JSON body (a malformed one is a 400) and hands it to <paramref name="handle"/>.</summary>
     private static async Task<IResult> WithBody<T>(HttpContext http, JsonSerializerOptions json, Func<T, Task<IResult>> handle) where T : class

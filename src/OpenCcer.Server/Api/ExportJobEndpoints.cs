@@ -60,8 +60,7 @@ public static class ExportJobEndpoints
         if (r.HasErrors) return r.Refusal().ToProblem();
         started = jobs.Start(name, fileFormat);
         if (started is null)
-            return TypedResults.Problem(detail: $"At most {ExportJobs.RunningMax} exports run at once; try again in a moment.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Exports busy.", type: "/problems/export-jobs-busy");
+            return Problems.JobsBusy("exports", ExportJobs.RunningMax, "Exports busy.", "/problems/export-jobs-busy");
         return TypedResults.Accepted($"{Path}/{started.Id}", View(started));
     }
 

@@ -112,8 +112,7 @@ public static partial class ImportJobEndpoints
         if (r.HasErrors) return r.Refusal().ToProblem();
         started = jobs.Start(importKind, fileName, text, Starter(user));
         if (started is null)
-            return TypedResults.Problem(detail: $"At most {ImportJobs.RunningMax} imports run at once; try again in a moment.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Imports busy.", type: "/problems/import-jobs-busy");
+            return Problems.JobsBusy("imports", ImportJobs.RunningMax, "Imports busy.", "/problems/import-jobs-busy");
         return TypedResults.Accepted($"{Path}/{started.Id}", View(started));
     }
 

@@ -72,6 +72,11 @@ public static class Problems
         title: "The request body is too large.",
         type: "/problems/payload-too-large");
 
+    /// <summary>A 429: <paramref name="runningMax"/> background jobs of a kind (<paramref name="jobs"/>: "exports", "imports") already run.</summary>
+    public static IResult JobsBusy(string jobs, int runningMax, string title, string type) => TypedResults.Problem(
+        detail: $"At most {runningMax} {jobs} run at once; try again in a moment.",
+        statusCode: StatusCodes.Status429TooManyRequests, title: title, type: type);
+
     /// <summary>Problem types for responses produced by the framework (no body of their own).</summary>
     public static string ForHttpStatus(int status) => status switch
     {

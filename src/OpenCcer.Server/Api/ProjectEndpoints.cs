@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpenCcer.Application;
 using OpenCcer.Application.Lifecycle;
 using OpenCcer.Core.Lifecycle;
@@ -19,69 +18,39 @@ public static class ProjectEndpoints
         pub.MapGet("", List).WithSummary("Projects, filterable by methodology, province and phase.");
         pub.MapGet("/{id:guid}", Get).WithSummary("One project with its notice, comments, validation and review dates.");
         pub.MapGet("/{id:guid}/timeline", Timeline).WithSummary("Every lifecycle event of the project and its reductions, hash-chained.");
-        pub.MapPost("/{id:guid}/comments", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id) =>
-            With<TextRequest>(h, p, j, (c, b, ct) => p.CommentAsync(c, id, b, ct))).Accepts<TextRequest>("application/json")
+        new LifecycleSteps<ProjectHandlers, ProjectRecord>(pub, p => p.Today(), LifecycleViews.Project)
+            .Post<TextRequest>("/{id:guid}/comments", (p, c, id, b, ct) => p.CommentAsync(c, id, b, ct))
             .WithSummary("Comment during the public notice (anyone).");
 
         var api = app.MapGroup("/api/v1/projects").WithTags("Projects").RequireAuthorization(RegistryEndpoints.ReaderPolicy);
-        api.MapPost("", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j) =>
-            With<DraftProjectRequest>(h, p, j, p.DraftAsync)).Accepts<DraftProjectRequest>("application/json").WithSummary("Draft a project (project owner).");
-        api.MapPost("/{id:guid}/publish", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id) =>
-            With<VvbRequest>(h, p, j, (c, b, ct) => p.PublishAsync(c, id, b, ct))).Accepts<VvbRequest>("application/json")
+        var steps = new LifecycleSteps<ProjectHandlers, ProjectRecord>(api, p => p.Today(), LifecycleViews.Project);
+        steps.Post<DraftProjectRequest>("", (p, c, b, ct) => p.DraftAsync(c, b, ct)).WithSummary("Draft a project (project owner).");
+        steps.Post<VvbRequest>("/{id:guid}/publish", (p, c, id, b, ct) => p.PublishAsync(c, id, b, ct))
             .WithSummary("Publish the design document for 20 working days, naming the validating VVB (owner).");
-        api.MapPost("/{id:guid}/comments/{number:int}/answer", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id, int number) =>
-            With<TextRequest>(h, p, j, (c, b, ct) => p.AnswerAsync(c, id, number, b, ct))).Accepts<TextRequest>("application/json")
+        steps.Post<TextRequest>("/{id:guid}/comments/{number:int}/answer", (p, c, id, n, b, ct) => p.AnswerAsync(c, id, n, b, ct))
             .WithSummary("Answer a comment (owner).");
-        api.MapPost("/{id:guid}/withdraw", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id) =>
-            With<TextRequest>(h, p, j, (c, b, ct) => p.WithdrawAsync(c, id, b, ct))).Accepts<TextRequest>("application/json")
+        steps.Post<TextRequest>("/{id:guid}/withdraw", (p, c, id, b, ct) => p.WithdrawAsync(c, id, b, ct))
             .WithSummary("Withdraw during the notice (owner).");
-        api.MapPost("/{id:guid}/end-notice", (HttpContext h, ProjectHandlers p, Guid id) =>
-            Step(h, p, (c, ct) => p.EndNoticeAsync(c, id, ct))).WithSummary("Close a notice whose 20 working days are over.");
-        api.MapPost("/{id:guid}/validation/start", (HttpContext h, ProjectHandlers p, Guid id) =>
-            Step(h, p, (c, ct) => p.StartValidationAsync(c, id, ct))).WithSummary("Start validation (the named VVB).");
-        api.MapPost("/{id:guid}/validation/corrective-actions", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id) =>
-            With<TextRequest>(h, p, j, (c, b, ct) => p.RaiseCorrectiveActionAsync(c, id, b, ct))).Accepts<TextRequest>("application/json")
+        steps.Post("/{id:guid}/end-notice", (p, c, id, ct) => p.EndNoticeAsync(c, id, ct)).WithSummary("Close a notice whose 20 working days are over.");
+        steps.Post("/{id:guid}/validation/start", (p, c, id, ct) => p.StartValidationAsync(c, id, ct)).WithSummary("Start validation (the named VVB).");
+        steps.Post<TextRequest>("/{id:guid}/validation/corrective-actions", (p, c, id, b, ct) => p.RaiseCorrectiveActionAsync(c, id, b, ct))
             .WithSummary("Raise a corrective-action request (VVB).");
-        api.MapPost("/{id:guid}/validation/corrective-actions/{number:int}/close", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id, int number) =>
-            With<TextRequest>(h, p, j, (c, b, ct) => p.CloseCorrectiveActionAsync(c, id, number, b, ct))).Accepts<TextRequest>("application/json")
+        steps.Post<TextRequest>("/{id:guid}/validation/corrective-actions/{number:int}/close",
+                (p, c, id, n, b, ct) => p.CloseCorrectiveActionAsync(c, id, n, b, ct))
             .WithSummary("Close a corrective-action request (VVB).");
-        api.MapPost("/{id:guid}/validation/report", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id) =>
-            With<ValidationReportRequest>(h, p, j, (c, b, ct) => p.SubmitValidationReportAsync(c, id, b, ct))).Accepts<ValidationReportRequest>("application/json")
+        steps.Post<ValidationReportRequest>("/{id:guid}/validation/report", (p, c, id, b, ct) => p.SubmitValidationReportAsync(c, id, b, ct))
             .WithSummary("Submit the validation report (VVB).");
-        api.MapPost("/{id:guid}/apply", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id) =>
-            With<ProjectApplyRequest>(h, p, j, (c, b, ct) => p.ApplyAsync(c, id, b, ct))).Accepts<ProjectApplyRequest>("application/json")
+        steps.Post<ProjectApplyRequest>("/{id:guid}/apply", (p, c, id, b, ct) => p.ApplyAsync(c, id, b, ct))
             .WithSummary("Apply for registration with the uniqueness commitment (owner).");
-        api.MapPost("/{id:guid}/review/start", (HttpContext h, ProjectHandlers p, Guid id) =>
-            Step(h, p, (c, ct) => p.StartReviewAsync(c, id, ct))).WithSummary("Start the registry review (administrator).");
-        api.MapPost("/{id:guid}/register", (HttpContext h, ProjectHandlers p, Guid id) =>
-            Step(h, p, (c, ct) => p.RegisterAsync(c, id, ct))).WithSummary("Register the project (administrator).");
-        api.MapPost("/{id:guid}/reject", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id) =>
-            With<TextRequest>(h, p, j, (c, b, ct) => p.RejectAsync(c, id, b, ct))).Accepts<TextRequest>("application/json")
+        steps.Post("/{id:guid}/review/start", (p, c, id, ct) => p.StartReviewAsync(c, id, ct)).WithSummary("Start the registry review (administrator).");
+        steps.Post("/{id:guid}/register", (p, c, id, ct) => p.RegisterAsync(c, id, ct)).WithSummary("Register the project (administrator).");
+        steps.Post<TextRequest>("/{id:guid}/reject", (p, c, id, b, ct) => p.RejectAsync(c, id, b, ct))
             .WithSummary("Reject the application with a reason (administrator).");
-        api.MapPost("/{id:guid}/deregister", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id) =>
-            With<TextRequest>(h, p, j, (c, b, ct) => p.DeregisterAsync(c, id, b, ct))).Accepts<TextRequest>("application/json")
+        steps.Post<TextRequest>("/{id:guid}/deregister", (p, c, id, b, ct) => p.DeregisterAsync(c, id, b, ct))
             .WithSummary("Deregister a registered project (owner or administrator; terminal).");
-        api.MapPost("/{id:guid}/revoke", (HttpContext h, ProjectHandlers p, JsonSerializerOptions j, Guid id) =>
-            With<TextRequest>(h, p, j, (c, b, ct) => p.RevokeAsync(c, id, b, ct))).Accepts<TextRequest>("application/json")
+        steps.Post<TextRequest>("/{id:guid}/revoke", (p, c, id, b, ct) => p.RevokeAsync(c, id, b, ct))
             .WithSummary("Revoke for fraud: the owner may not apply for 3 years (administrator).");
         return app;
-    }
-
-    /// <summary>A step without a body: the caller to the handler, its outcome to the project's view or a problem.</summary>
-    private static async Task<IResult> Step(HttpContext http, ProjectHandlers handlers,
-        Func<Caller, CancellationToken, Task<Outcome<ProjectRecord>>> handle)
-    {
-        var today = handlers.Today();
-        return (await handle(Caller.Of(http.User), http.RequestAborted)).ToResult(r => TypedResults.Ok(LifecycleViews.Project(r, today)));
-    }
-
-    /// <summary>A step with a JSON body: the body and the caller to the handler.</summary>
-    private static async Task<IResult> With<T>(HttpContext http, ProjectHandlers handlers, JsonSerializerOptions json,
-        Func<Caller, T, CancellationToken, Task<Outcome<ProjectRecord>>> handle) where T : class
-    {
-        var (body, problem) = await RequestReader.ReadAsync<T>(http, json);
-        if (problem is not null) return problem;
-        return await Step(http, handlers, (caller, ct) => handle(caller, body!, ct));
     }
 
     private static async Task<IResult> List(LedgerStore store, ProjectHandlers handlers, string? methodology, string? province, string? phase,
