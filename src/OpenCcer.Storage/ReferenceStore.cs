@@ -1,9 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using OpenCcer.Storage.Journal;
-using OpenCcer.Storage.Projections;
-
 namespace OpenCcer.Storage;
 
 /// <summary>Reference data the registry keeps: grid emission factors and the working-day calendar.</summary>
