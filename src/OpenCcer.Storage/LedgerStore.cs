@@ -82,11 +82,22 @@ public abstract partial class LedgerStore : IAsyncDisposable
     }
 
     /// <summary>Appends <paramref name="entries"/> and applies <paramref name="changes"/> atomically.</summary>
-    public async Task AppendAsync(IReadOnlyList<JournalEntry> entries, ProjectionSet changes, CancellationToken ct = default)
+    public Task AppendAsync(IReadOnlyList<JournalEntry> entries, ProjectionSet changes, CancellationToken ct = default) =>
+        AppendAsync(entries, changes, static (_, _, _) => Task.CompletedTask, ct);
+
+    /// <summary>
+    /// Appends <paramref name="entries"/>, applies <paramref name="changes"/> and runs <paramref name="alsoWrite"/>
+    /// in one database transaction: all of it lands or none of it. The exchange uses it to commit registry
+    /// rows together with its own rows.
+    /// </summary>
+    public async Task AppendAsync(IReadOnlyList<JournalEntry> entries, ProjectionSet changes,
+        Func<DbConnection, DbTransaction, CancellationToken, Task> alsoWrite, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(alsoWrite);
         await using var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await WriteAsync(connection, transaction, entries, changes, ct);
+        await alsoWrite(connection, transaction, ct);
         await transaction.CommitAsync(ct);
     }
 

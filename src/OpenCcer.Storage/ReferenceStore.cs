@@ -1,34 +1,16 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using OpenCcer.Storage.Journal;
-using OpenCcer.Storage.Projections;
-
 namespace OpenCcer.Storage;
 
 /// <summary>Reference data the registry keeps: grid emission factors and the working-day calendar.</summary>
 public sealed partial class ReferenceStore(LedgerStore db) : StoreAccess(db)
 {
     /// <summary>Records a grid-factor year; false when that grid and year are already recorded.</summary>
-    public async Task<bool> AddGridFactorAsync(GridFactorRecord r, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+    public async Task<bool> AddGridFactorAsync(GridFactorRecord r, CancellationToken ct = default) =>
+        await ExecuteAsync("""
             INSERT INTO grid_factors (grid, year, grid_zh, om_tco2_per_mwh, bm_tco2_per_mwh, status, source, added_at, added_by)
             VALUES (@g, @y, @gz, @om, @bm, @s, @src, @at, @by) ON CONFLICT (grid, year) DO NOTHING
-            """;
-        Add(command, "@g", r.Grid);
-        Add(command, "@y", r.Year);
-        Add(command, "@gz", r.GridZh);
-        Add(command, "@om", r.OmTco2PerMwh);
-        Add(command, "@bm", r.BmTco2PerMwh);
-        Add(command, "@s", r.Status);
-        Add(command, "@src", r.Source);
-        Add(command, "@at", r.AddedAt);
-        Add(command, "@by", r.AddedBy);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
+            """, ct,
+            ("@g", r.Grid), ("@y", r.Year), ("@gz", r.GridZh), ("@om", r.OmTco2PerMwh), ("@bm", r.BmTco2PerMwh), ("@s", r.Status),
+            ("@src", r.Source), ("@at", r.AddedAt), ("@by", r.AddedBy)) == 1;
 
     public async Task<List<GridFactorRecord>> GridFactorsAsync(CancellationToken ct = default)
     {

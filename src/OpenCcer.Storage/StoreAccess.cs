@@ -28,6 +28,16 @@ public abstract class StoreAccess(LedgerStore db)
     protected Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct,
         params (string Name, object? Value)[] parameters) => db.ReadAsync(sql, read, ct, parameters);
 
+    /// <summary>Runs one statement with <paramref name="parameters"/>; the number of rows it changed.</summary>
+    protected async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) Add(command, name, value);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
     protected static void Add(DbCommand command, string name, object? value) => LedgerStore.Add(command, name, value);
 
     protected static int Clamp(int limit) => Math.Clamp(limit, 1, PageSizeMax);

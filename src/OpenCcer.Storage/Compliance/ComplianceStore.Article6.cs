@@ -10,7 +10,7 @@ public sealed partial class ComplianceStore
 {
     /// <summary>Records an authorization; false when the instrument is already authorized.</summary>
     public async Task<bool> AddAuthorizationAsync(Authorization a, CancellationToken ct = default) =>
-        await ExecuteWithAsync("""
+        await ExecuteAsync("""
             INSERT INTO a6_authorizations (project_code, vintage, reference, first_transfer, authorized_at) VALUES (@c, @v, @r, @f, @at)
             ON CONFLICT (project_code, vintage) DO NOTHING
             """, ct, ("@c", a.Instrument.ProjectCode), ("@v", a.Instrument.Vintage), ("@r", a.Reference), ("@f", (int)a.FirstTransfer),
@@ -32,7 +32,7 @@ public sealed partial class ComplianceStore
         (await AuthorizationsAsync(ct)).Where(a => a.AdjustedOnAuthorization).Select(a => a.Instrument).ToHashSet();
 
     public Task<int> AddInternationalTransferAsync(InternationalTransfer t, CancellationToken ct = default) =>
-        ExecuteWithAsync("""
+        ExecuteAsync("""
             INSERT INTO a6_transfers (operation_id, project_code, vintage, tonnes, acquiring_party, foreign_registry, corresponding_adjustment,
                 certificate_number, omge_tonnes, omge_certificate_number, transferred_at)
             VALUES (@o, @c, @v, @t, @p, @r, @ca, @n, @ot, @on, @at) ON CONFLICT (operation_id) DO NOTHING

@@ -12,7 +12,7 @@ public sealed partial class ComplianceStore(LedgerStore db) : StoreAccess(db)
 {
     /// <summary>Registers a key emitting unit; false when the subject is already registered.</summary>
     public async Task<bool> AddComplianceEntityAsync(ComplianceEntity e, CancellationToken ct = default) =>
-        await ExecuteWithAsync("""
+        await ExecuteAsync("""
             INSERT INTO compliance_entities (subject_id, name, sector, province, registered_at) VALUES (@s, @n, @sector, @p, @at)
             ON CONFLICT (subject_id) DO NOTHING
             """, ct, ("@s", e.SubjectId), ("@n", e.Name), ("@sector", (int)e.Sector), ("@p", e.Province), ("@at", e.RegisteredAt)) == 1;
@@ -29,7 +29,7 @@ public sealed partial class ComplianceStore(LedgerStore db) : StoreAccess(db)
 
     /// <summary>Records a period's verified emissions once; false when they are already recorded.</summary>
     public async Task<bool> AddVerifiedEmissionsAsync(string subjectId, int period, long tonnes, string at, CancellationToken ct = default) =>
-        await ExecuteWithAsync("""
+        await ExecuteAsync("""
             INSERT INTO compliance_emissions (subject_id, period, verified_tonnes, recorded_at) VALUES (@s, @p, @t, @at)
             ON CONFLICT (subject_id, period) DO NOTHING
             """, ct, ("@s", subjectId), ("@p", period), ("@t", tonnes), ("@at", at)) == 1;
@@ -37,14 +37,14 @@ public sealed partial class ComplianceStore(LedgerStore db) : StoreAccess(db)
     /// <summary>Records an allocation (idempotent by operation id).</summary>
     public Task<int> AddAllocationAsync(string operationId, string subjectId, int period, long tonnes, long issuanceId, string at,
         CancellationToken ct = default) =>
-        ExecuteWithAsync("""
+        ExecuteAsync("""
             INSERT INTO compliance_allocations (operation_id, subject_id, period, tonnes, issuance_id, allocated_at)
             VALUES (@o, @s, @p, @t, @i, @at) ON CONFLICT (operation_id) DO NOTHING
             """, ct, ("@o", operationId), ("@s", subjectId), ("@p", period), ("@t", tonnes), ("@i", issuanceId), ("@at", at));
 
     /// <summary>Links one surrender cancellation to its compliance record (idempotent by operation id and line).</summary>
     public Task<int> AddSurrenderLineAsync(SurrenderLine l, CancellationToken ct = default) =>
-        ExecuteWithAsync("""
+        ExecuteAsync("""
             INSERT INTO compliance_surrenders (operation_id, line, subject_id, period, unit_class, project_code, vintage, tonnes, certificate_number, surrendered_at)
             VALUES (@o, @l, @s, @p, @c, @code, @v, @t, @n, @at) ON CONFLICT (operation_id, line) DO NOTHING
             """, ct, ("@o", l.OperationId), ("@l", l.Line), ("@s", l.SubjectId), ("@p", l.Period), ("@c", (int)l.UnitClass),
@@ -94,7 +94,7 @@ public sealed partial class ComplianceStore(LedgerStore db) : StoreAccess(db)
 
     /// <summary>Records the ETS facts of a project whose units may be offered as offsets.</summary>
     public Task<int> SetOffsetProjectAsync(OffsetProject p, string at, CancellationToken ct = default) =>
-        ExecuteWithAsync("""
+        ExecuteAsync("""
             INSERT INTO offset_projects (project_code, under_ets_coverage, legacy, updated_at) VALUES (@c, @u, @l, @at)
             ON CONFLICT (project_code) DO UPDATE SET under_ets_coverage = excluded.under_ets_coverage, legacy = excluded.legacy, updated_at = excluded.updated_at
             """, ct, ("@c", p.ProjectCode), ("@u", p.UnderEtsCoverage ? 1 : 0), ("@l", p.Legacy ? 1 : 0), ("@at", at));
@@ -114,13 +114,4 @@ public sealed partial class ComplianceStore(LedgerStore db) : StoreAccess(db)
         (await ReadAsync("SELECT code, title, methodology_code, province, phase FROM projects WHERE code = @c",
             r => new ProjectSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), ct, ("@c", code)))
         .SingleOrDefault();
-
-    private async Task<int> ExecuteWithAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) Add(command, name, value);
-        return await command.ExecuteNonQueryAsync(ct);
-    }
 }

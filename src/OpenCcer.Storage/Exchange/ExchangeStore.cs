@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using OpenCcer.Storage.Exchange;
-using OpenCcer.Storage.Journal;
-using OpenCcer.Storage.Projections;
 
 namespace OpenCcer.Storage;
 

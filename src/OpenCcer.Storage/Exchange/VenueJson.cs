@@ -8,14 +8,7 @@ namespace OpenCcer.Storage.Exchange;
 /// <summary>How venue commands and their results are written to the exchange journal: the journal's snake_case JSON.</summary>
 public static class VenueJson
 {
-    public static readonly JsonSerializerOptions Options = Create();
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(EventJson.Options);
-        options.Converters.Add(new MarketCommandConverter());
-        return options;
-    }
+    public static readonly JsonSerializerOptions Options = new(EventJson.Options) { Converters = { new MarketCommandConverter() } };
 
     public static string Serialize(VenueCommand command) => JsonSerializer.Serialize(command, Options);
 

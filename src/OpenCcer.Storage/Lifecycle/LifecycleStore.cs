@@ -20,48 +20,43 @@ public sealed partial class LifecycleStore(LedgerStore db) : StoreAccess(db)
     /// </summary>
     public Task<bool> SaveProjectAsync(ProjectRecord r, int expectedVersion, IReadOnlyList<LifecycleEvent> events, DateTimeOffset at,
         CancellationToken ct = default) =>
-        SaveStreamAsync(expectedVersion, r.State.Id.ToString(), events, at, ct, async (connection, transaction) =>
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = expectedVersion == 0
-                ? """
-                  INSERT INTO projects (id, code, owner_subject, vvb_subject, province, methodology_code, title, phase, state, version, updated_at)
-                  VALUES (@id, @code, @owner, @vvb, @province, @methodology, @title, @phase, @state, @version, @at)
-                  """
-                : """
-                  UPDATE projects SET vvb_subject = @vvb, phase = @phase, state = @state, version = @version, updated_at = @at
-                  WHERE id = @id AND version = @expected
-                  """;
-            Add(command, "@id", r.State.Id.ToString());
-            Add(command, "@code", r.Code);
-            Add(command, "@owner", r.OwnerSubjectId);
-            Add(command, "@vvb", r.VvbSubjectId);
-            Add(command, "@province", r.Province);
-            Add(command, "@methodology", r.State.Description.MethodologyCode);
-            Add(command, "@title", r.State.Description.Title);
-            Add(command, "@phase", JsonNamingPolicy.SnakeCaseLower.ConvertName(r.State.Phase.ToString()));
-            Add(command, "@state", JsonSerializer.Serialize(r.State, LifecycleJson.Options));
-            Add(command, "@version", expectedVersion + 1);
-            Add(command, "@expected", expectedVersion);
-            Add(command, "@at", EventJson.Timestamp(at));
-            return await command.ExecuteNonQueryAsync(ct) == 1;
-        });
+        SaveStateAsync(expectedVersion, r.State.Id.ToString(), events, at, ct,
+            """
+            INSERT INTO projects (id, code, owner_subject, vvb_subject, province, methodology_code, title, phase, state, version, updated_at)
+            VALUES (@id, @code, @owner, @vvb, @province, @methodology, @title, @phase, @state, @version, @at)
+            """,
+            """
+            UPDATE projects SET vvb_subject = @vvb, phase = @phase, state = @state, version = @version, updated_at = @at
+            WHERE id = @id AND version = @expected
+            """,
+            r.State.Id.ToString(), r.VvbSubjectId, r.State.Phase, r.State,
+            ("@code", r.Code), ("@owner", r.OwnerSubjectId), ("@province", r.Province),
+            ("@methodology", r.State.Description.MethodologyCode), ("@title", r.State.Description.Title));
 
     public Task<bool> SaveReductionAsync(ReductionRecord r, int expectedVersion, IReadOnlyList<LifecycleEvent> events, DateTimeOffset at,
         CancellationToken ct = default) =>
-        SaveStreamAsync(expectedVersion, r.State.Project.ToString(), events, at, ct, async (connection, transaction) =>
+        SaveStateAsync(expectedVersion, r.State.Project.ToString(), events, at, ct,
+            "INSERT INTO reductions (id, project_id, vvb_subject, phase, state, version, updated_at) VALUES (@id, @project, @vvb, @phase, @state, @version, @at)",
+            "UPDATE reductions SET vvb_subject = @vvb, phase = @phase, state = @state, version = @version, updated_at = @at WHERE id = @id AND version = @expected",
+            r.State.Id.ToString(), r.VvbSubjectId, r.State.Phase, r.State, ("@project", r.State.Project.ToString()));
+
+    /// <summary>
+    /// Inserts (<paramref name="expectedVersion"/> 0) or updates a state row with its id, VVB, phase, JSON state and
+    /// version, plus <paramref name="parameters"/>, in the stream's transaction.
+    /// </summary>
+    private Task<bool> SaveStateAsync<TState>(int expectedVersion, string stream, IReadOnlyList<LifecycleEvent> events, DateTimeOffset at,
+        CancellationToken ct, string insertSql, string updateSql, string id, string? vvbSubjectId, Enum phase, TState state,
+        params (string Name, object? Value)[] parameters) =>
+        SaveStreamAsync(expectedVersion, stream, events, at, ct, async (connection, transaction) =>
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = expectedVersion == 0
-                ? "INSERT INTO reductions (id, project_id, vvb_subject, phase, state, version, updated_at) VALUES (@id, @project, @vvb, @phase, @state, @version, @at)"
-                : "UPDATE reductions SET vvb_subject = @vvb, phase = @phase, state = @state, version = @version, updated_at = @at WHERE id = @id AND version = @expected";
-            Add(command, "@id", r.State.Id.ToString());
-            Add(command, "@project", r.State.Project.ToString());
-            Add(command, "@vvb", r.VvbSubjectId);
-            Add(command, "@phase", JsonNamingPolicy.SnakeCaseLower.ConvertName(r.State.Phase.ToString()));
-            Add(command, "@state", JsonSerializer.Serialize(r.State, LifecycleJson.Options));
+            command.CommandText = expectedVersion == 0 ? insertSql : updateSql;
+            Add(command, "@id", id);
+            foreach (var (name, value) in parameters) Add(command, name, value);
+            Add(command, "@vvb", vvbSubjectId);
+            Add(command, "@phase", JsonNamingPolicy.SnakeCaseLower.ConvertName(phase.ToString()));
+            Add(command, "@state", JsonSerializer.Serialize(state, LifecycleJson.Options));
             Add(command, "@version", expectedVersion + 1);
             Add(command, "@expected", expectedVersion);
             Add(command, "@at", EventJson.Timestamp(at));

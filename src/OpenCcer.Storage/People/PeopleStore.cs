@@ -14,18 +14,11 @@ public sealed partial class PeopleStore(LedgerStore db) : StoreAccess(db)
         """;
 
     /// <summary>Records an organisation; <see cref="InsertOutcome.Duplicate"/> when its id or subject id is taken.</summary>
-    public async Task<InsertOutcome> AddOrganisationAsync(OrganisationRecord o, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO organisations ({OrganisationColumns}) VALUES (@id, @s, @n, @r, @at) ON CONFLICT DO NOTHING";
-        Add(command, "@id", o.Id);
-        Add(command, "@s", o.SubjectId);
-        Add(command, "@n", o.Name);
-        Add(command, "@r", o.Role);
-        Add(command, "@at", o.CreatedAt);
-        return await command.ExecuteNonQueryAsync(ct) == 1 ? InsertOutcome.Inserted : InsertOutcome.Duplicate;
-    }
+    public async Task<InsertOutcome> AddOrganisationAsync(OrganisationRecord o, CancellationToken ct = default) =>
+        await ExecuteAsync($"INSERT INTO organisations ({OrganisationColumns}) VALUES (@id, @s, @n, @r, @at) ON CONFLICT DO NOTHING", ct,
+            ("@id", o.Id), ("@s", o.SubjectId), ("@n", o.Name), ("@r", o.Role), ("@at", o.CreatedAt)) == 1
+            ? InsertOutcome.Inserted
+            : InsertOutcome.Duplicate;
 
     public async Task<OrganisationRecord?> OrganisationAsync(string id, CancellationToken ct = default) =>
         (await ReadAsync($"SELECT {OrganisationColumns} FROM organisations WHERE id = @k", ReadOrganisation, ct, ("@k", id))).SingleOrDefault();
@@ -72,15 +65,9 @@ public sealed partial class PeopleStore(LedgerStore db) : StoreAccess(db)
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    public async Task<bool> DeleteUserAsync(string id, string expectedConcurrencyStamp, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM users WHERE id = @id AND concurrency_stamp = @expected";
-        Add(command, "@id", id);
-        Add(command, "@expected", expectedConcurrencyStamp);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
+    public async Task<bool> DeleteUserAsync(string id, string expectedConcurrencyStamp, CancellationToken ct = default) =>
+        await ExecuteAsync("DELETE FROM users WHERE id = @id AND concurrency_stamp = @expected", ct,
+            ("@id", id), ("@expected", expectedConcurrencyStamp)) == 1;
 
     public async Task<UserRecord?> UserAsync(string id, CancellationToken ct = default) =>
         (await ReadAsync($"SELECT {UserColumns} FROM users WHERE id = @k", ReadUser, ct, ("@k", id))).SingleOrDefault();
@@ -96,23 +83,13 @@ public sealed partial class PeopleStore(LedgerStore db) : StoreAccess(db)
         ReadAsync($"SELECT {UserColumns} FROM users WHERE organisation_id = @k ORDER BY user_name LIMIT {PageSizeMax}", ReadUser, ct, ("@k", organisationId));
 
     /// <summary>Stores a key issued by an administrator, by its hash, with the organisation and person it acts for.</summary>
-    public async Task IssueApiKeyAsync(string keyHash, ApiKeyRecord key, DateTimeOffset issuedAt, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+    public Task IssueApiKeyAsync(string keyHash, ApiKeyRecord key, DateTimeOffset issuedAt, CancellationToken ct = default) =>
+        ExecuteAsync("""
             INSERT INTO api_keys (key_hash, role, subject_id, label, organisation_id, user_id, issued_at)
             VALUES (@h, @r, @s, @l, @o, @u, @at)
-            """;
-        Add(command, "@h", keyHash);
-        Add(command, "@r", key.Role);
-        Add(command, "@s", key.SubjectId);
-        Add(command, "@l", key.Label);
-        Add(command, "@o", key.OrganisationId);
-        Add(command, "@u", key.UserId);
-        Add(command, "@at", Stamp.Of(issuedAt));
-        await command.ExecuteNonQueryAsync(ct);
-    }
+            """, ct,
+            ("@h", keyHash), ("@r", key.Role), ("@s", key.SubjectId), ("@l", key.Label), ("@o", key.OrganisationId), ("@u", key.UserId),
+            ("@at", Stamp.Of(issuedAt)));
 
     /// <summary>The key with this hash, with its owner when it was issued to one.</summary>
     public async Task<ApiKeyRecord?> ApiKeyAsync(string keyHash, CancellationToken ct = default) =>
@@ -144,7 +121,20 @@ public sealed partial class PeopleStore(LedgerStore db) : StoreAccess(db)
         Text(r, 8), r.GetString(9), r.GetString(10), Int(r, 11) != 0, Text(r, 12) is { } end ? Stamp.Parse(end) : null, Int(r, 13),
         r.GetString(14));
 
+    public Task SaveApiKeyAsync(string keyHash, string role, string? subjectId, string label, CancellationToken ct = default) =>
+        ExecuteAsync("""
+            INSERT INTO api_keys (key_hash, role, subject_id, label) VALUES (@h, @r, @s, @l)
+            ON CONFLICT (key_hash) DO UPDATE SET role = excluded.role, subject_id = excluded.subject_id, label = excluded.label
+            """, ct, ("@h", keyHash), ("@r", role), ("@s", subjectId), ("@l", label));
 
-
-
+    public async Task<(string Role, string? SubjectId, string Label)?> FindApiKeyAsync(string keyHash, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT role, subject_id, label FROM api_keys WHERE key_hash = @h";
+        Add(command, "@h", keyHash);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
+    }
 }

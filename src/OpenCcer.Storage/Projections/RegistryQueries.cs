@@ -1,7 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using OpenCcer.Storage.Journal;
 using OpenCcer.Storage.Projections;
 
 namespace OpenCcer.Storage;
@@ -68,4 +64,8 @@ public sealed partial class RegistryQueries(LedgerStore db) : StoreAccess(db)
         return new RegistryTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
             reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8));
     }
+
+    /// <summary>Serial blocks in id order, one page at a time.</summary>
+    public Task<List<BlockRow>> BlocksPageAsync(long afterId, int limit, CancellationToken ct = default) =>
+        QueryAsync(Tables.Blocks, "id > @after ORDER BY id LIMIT @limit", ct, ("@after", afterId), ("@limit", Clamp(limit)));
 }

@@ -21,25 +21,13 @@ public sealed partial class WorkflowStore
     {
         var inserted = await InsertWithStepAsync(
             $"INSERT INTO account_applications ({ApplicationColumns}) VALUES (@id, @org, @op, @hash, @s, @n, @t, @st, @at, @by, NULL, NULL, NULL, NULL)",
-            c =>
-            {
-                Add(c, "@id", a.Id);
-                Add(c, "@org", a.OrganisationId);
-                Add(c, "@op", a.OperationId);
-                Add(c, "@hash", a.RequestHash);
-                Add(c, "@s", a.SubjectId);
-                Add(c, "@n", a.SubjectName);
-                Add(c, "@t", a.HolderType);
-                Add(c, "@st", (int)AccountApplicationStatus.Applied);
-                Add(c, "@at", a.AppliedAt);
-                Add(c, "@by", a.AppliedBy);
-            },
-            "account_application_history", "application_id", a.Id, (int)AccountApplicationStatus.Applied, a.AppliedBy, Stamp.Parse(a.AppliedAt), ct);
-        if (inserted) return (InsertOutcome.Inserted, a with { Status = AccountApplicationStatus.Applied });
-        var first = (await ReadAsync($"SELECT {ApplicationColumns} FROM account_applications WHERE organisation_id = @o AND operation_id = @op",
-            ReadApplication, ct, ("@o", a.OrganisationId), ("@op", a.OperationId))).SingleOrDefault();
-        if (first is null) return (InsertOutcome.Duplicate, a);
-        return (first.RequestHash == a.RequestHash ? InsertOutcome.Replayed : InsertOutcome.OperationIdReused, first);
+            "account_application_history", "application_id", a.Id, (int)AccountApplicationStatus.Applied, a.AppliedBy, Stamp.Parse(a.AppliedAt), ct,
+            ("@id", a.Id), ("@org", a.OrganisationId), ("@op", a.OperationId), ("@hash", a.RequestHash), ("@s", a.SubjectId),
+            ("@n", a.SubjectName), ("@t", a.HolderType), ("@st", (int)AccountApplicationStatus.Applied), ("@at", a.AppliedAt), ("@by", a.AppliedBy));
+        return inserted
+            ? (InsertOutcome.Inserted, a with { Status = AccountApplicationStatus.Applied })
+            : await FirstOfOperationAsync(a, "account_applications", ApplicationColumns, ReadApplication, x => x.RequestHash,
+                a.OrganisationId, a.OperationId, ct);
     }
 
     public async Task<AccountApplicationRecord?> ApplicationAsync(string id, CancellationToken ct = default) =>

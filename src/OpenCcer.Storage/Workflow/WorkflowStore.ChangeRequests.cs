@@ -25,31 +25,14 @@ public sealed partial class WorkflowStore
             INSERT INTO change_requests ({RequestColumns})
             VALUES (@id, @org, @op, @hash, @kind, @acc, @code, @vintage, @qty, @purpose, @ben, @state, @reason, NULL, @st, @by, @at, NULL, NULL, NULL, NULL)
             """,
-            c =>
-            {
-                Add(c, "@id", q.Id);
-                Add(c, "@org", q.OrganisationId);
-                Add(c, "@op", q.OperationId);
-                Add(c, "@hash", q.RequestHash);
-                Add(c, "@kind", (int)q.Kind);
-                Add(c, "@acc", q.AccountId);
-                Add(c, "@code", q.ProjectCode);
-                Add(c, "@vintage", q.Vintage);
-                Add(c, "@qty", q.Quantity);
-                Add(c, "@purpose", q.Purpose);
-                Add(c, "@ben", q.Beneficiary);
-                Add(c, "@state", q.TargetState);
-                Add(c, "@reason", q.Reason);
-                Add(c, "@st", (int)q.Status);
-                Add(c, "@by", q.InitiatedBy);
-                Add(c, "@at", q.InitiatedAt);
-            },
-            RequestHistory, "request_id", q.Id, (int)q.Status, q.InitiatedBy, Stamp.Parse(q.InitiatedAt), ct);
-        if (inserted) return (InsertOutcome.Inserted, q);
-        var first = (await ReadAsync($"SELECT {RequestColumns} FROM change_requests WHERE organisation_id = @o AND operation_id = @op",
-            ReadRequest, ct, ("@o", q.OrganisationId), ("@op", q.OperationId))).SingleOrDefault();
-        if (first is null) return (InsertOutcome.Duplicate, q);
-        return (first.RequestHash == q.RequestHash ? InsertOutcome.Replayed : InsertOutcome.OperationIdReused, first);
+            RequestHistory, "request_id", q.Id, (int)q.Status, q.InitiatedBy, Stamp.Parse(q.InitiatedAt), ct,
+            ("@id", q.Id), ("@org", q.OrganisationId), ("@op", q.OperationId), ("@hash", q.RequestHash), ("@kind", (int)q.Kind),
+            ("@acc", q.AccountId), ("@code", q.ProjectCode), ("@vintage", q.Vintage), ("@qty", q.Quantity), ("@purpose", q.Purpose),
+            ("@ben", q.Beneficiary), ("@state", q.TargetState), ("@reason", q.Reason), ("@st", (int)q.Status), ("@by", q.InitiatedBy),
+            ("@at", q.InitiatedAt));
+        return inserted
+            ? (InsertOutcome.Inserted, q)
+            : await FirstOfOperationAsync(q, RequestTable, RequestColumns, ReadRequest, x => x.RequestHash, q.OrganisationId, q.OperationId, ct);
     }
 
     public async Task<ChangeRequestRecord?> ChangeRequestAsync(string id, CancellationToken ct = default) =>

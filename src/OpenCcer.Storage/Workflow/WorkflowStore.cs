@@ -54,8 +54,8 @@ public sealed partial class WorkflowStore(LedgerStore db) : StoreAccess(db)
             ct, ("@k", id));
 
     /// <summary>Inserts a row (ignoring unique conflicts) and its first history step; false when the insert hit a conflict.</summary>
-    private async Task<bool> InsertWithStepAsync(string sql, Action<DbCommand> bind, string history, string historyKey, string id,
-        int status, string actor, DateTimeOffset at, CancellationToken ct)
+    private async Task<bool> InsertWithStepAsync(string sql, string history, string historyKey, string id,
+        int status, string actor, DateTimeOffset at, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -63,7 +63,7 @@ public sealed partial class WorkflowStore(LedgerStore db) : StoreAccess(db)
         {
             insert.Transaction = transaction;
             insert.CommandText = sql + " ON CONFLICT DO NOTHING";
-            bind(insert);
+            foreach (var (name, value) in parameters) Add(insert, name, value);
             if (await insert.ExecuteNonQueryAsync(ct) != 1)
             {
                 await transaction.RollbackAsync(ct);
@@ -73,5 +73,20 @@ public sealed partial class WorkflowStore(LedgerStore db) : StoreAccess(db)
         await AppendStepAsync(connection, transaction, history, historyKey, id, status, actor, at, null, ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// After an insert hit a conflict: the row the organisation first recorded under the same operation id,
+    /// <see cref="People.InsertOutcome.Replayed"/> when its request hash matches and
+    /// <see cref="People.InsertOutcome.OperationIdReused"/> when not; <see cref="People.InsertOutcome.Duplicate"/>
+    /// with <paramref name="attempted"/> when there is none.
+    /// </summary>
+    private async Task<(People.InsertOutcome Outcome, T Record)> FirstOfOperationAsync<T>(T attempted, string table, string columns,
+        Func<DbDataReader, T> read, Func<T, string> requestHash, string organisationId, string operationId, CancellationToken ct)
+    {
+        var first = (await ReadAsync($"SELECT {columns} FROM {table} WHERE organisation_id = @o AND operation_id = @op",
+            read, ct, ("@o", organisationId), ("@op", operationId))).SingleOrDefault();
+        if (first is null) return (People.InsertOutcome.Duplicate, attempted);
+        return (requestHash(first) == requestHash(attempted) ? People.InsertOutcome.Replayed : People.InsertOutcome.OperationIdReused, first);
     }
 }

@@ -22,12 +22,9 @@ public sealed class IndexModel(LedgerStore store) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
-        PageNumber = page ?? 1;
         if (Searched) Found = await store.Registry.CancellationAsync(Certificate!.Trim(), ct);
         var all = (await Explorer.CancellationsAsync(store, ct)).OrderByDescending(c => c.Id).ToList();
-        PageCount = Math.Max(1, (all.Count + Explorer.PageSize - 1) / Explorer.PageSize);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = all.Skip((PageNumber - 1) * Explorer.PageSize).Take(Explorer.PageSize).ToList();
+        (Rows, PageNumber, PageCount) = Paging.Page(all, page);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)

@@ -15,16 +15,13 @@ namespace OpenCcer.Server.Pages.Portal;
 /// certificate is numbered) or rejects it (the reserved units are released); the requester may withdraw it.
 /// Each form calls the same handler as the API (<see cref="CancellationRequests"/>).
 /// </summary>
-public sealed class CancellationRequestsModel(CancellationRequests requests, IStringLocalizer<Text> text) : PageModel
+public sealed class CancellationRequestsModel(CancellationRequests requests, IStringLocalizer<Text> text) : FormPage
 {
     /// <summary>Requests shown, newest first.</summary>
     public const int RequestsShownMax = 200;
 
     public List<ChangeRequestRecord> Requests { get; private set; } = [];
     public string? UserId { get; private set; }
-    public FormErrors Errors { get; } = new();
-    public string? Form { get; private set; }
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -35,18 +32,14 @@ public sealed class CancellationRequestsModel(CancellationRequests requests, ISt
         await After(await requests.RejectAsync(Person.Of(User), id, new ReasonRequest(reason), HttpContext.RequestAborted),
             "reject-" + id, "request-rejected", "reason");
 
-    public FormErrors ErrorsOf(string form) => Form == form ? Errors : new FormErrors();
-
     private async Task<IActionResult> After(Outcome<ChangeRequestResult> outcome, string form, string done, params string[] fields)
     {
         if (outcome.IsOk) return Redirect("/portal/cancellations?done=" + done);
         Errors.Accept(outcome.Refusal!, text, fields);
-        Form = form;
-        await LoadAsync(HttpContext.RequestAborted);
-        return Page();
+        return await ShowRefusedAsync(form);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         UserId = Person.Of(User)?.UserId;
         Requests = (await requests.ListAsync(Caller.Of(User), Person.Of(User), RequestsShownMax, 0, ct))

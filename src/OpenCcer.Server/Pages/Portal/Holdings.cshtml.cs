@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -19,7 +18,7 @@ namespace OpenCcer.Server.Pages.Portal;
 /// The organisation's accounts, holdings and serial blocks; units move between the registry and trading
 /// account; a cancellation (注销) is requested here and confirmed by a second person.
 /// </summary>
-public sealed class HoldingsModel(LedgerStore store, RegistryEngine engine, SerialFormat serials, TimeProvider time, IStringLocalizer<Text> text) : PageModel
+public sealed class HoldingsModel(LedgerStore store, RegistryEngine engine, SerialFormat serials, TimeProvider time, IStringLocalizer<Text> text) : FormPage
 {
     /// <param name="Cancellations">A registry account's newest cancellations (at most <see cref="CancellationsShownMax"/>).</param>
     public sealed record AccountView(AccountRow Account, List<(HoldingRow Holding, List<BlockRow> Blocks)> Holdings, List<CancellationRow> Cancellations);
@@ -28,9 +27,6 @@ public sealed class HoldingsModel(LedgerStore store, RegistryEngine engine, Seri
     public const int CancellationsShownMax = 100;
 
     public List<AccountView> Accounts { get; private set; } = [];
-    public FormErrors Errors { get; } = new();
-    public string? Form { get; private set; }
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     /// <summary>A fresh operation id for each form, so a resent form is applied once.</summary>
     public string NewOperationId() => "web-" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
@@ -57,25 +53,16 @@ public sealed class HoldingsModel(LedgerStore store, RegistryEngine engine, Seri
             new CancellationRequestBody(operationId, account, projectCode, vintage, Tonnes(quantity), purpose, beneficiary), HttpContext.RequestAborted);
         if (outcome.IsOk) return Redirect("/portal/cancellations?done=requested");
         Errors.Accept(outcome.Refusal!, text, "quantity_tonnes", "purpose", "beneficiary");
-        Form = $"cancel-{account}-{projectCode}-{vintage}";
-        await LoadAsync(HttpContext.RequestAborted);
-        return Page();
+        return await ShowRefusedAsync($"cancel-{account}-{projectCode}-{vintage}");
     }
 
     private async Task<IActionResult> After(IResult result, string form, string done, params string[] fields)
     {
         if (Errors.Accept(result, text, fields)) return Redirect("/portal/holdings?done=" + done);
-        Form = form;
-        await LoadAsync(HttpContext.RequestAborted);
-        return Page();
+        return await ShowRefusedAsync(form);
     }
 
-    private static long? Tonnes(string? value) =>
-        long.TryParse(value, NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var t) ? t : null;
-
-    public FormErrors ErrorsOf(string form) => Form == form ? Errors : new FormErrors();
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var caller = Caller.Of(User);
         if (caller.SubjectId is null || !Roles.HoldsAccounts(caller.Role)) return;

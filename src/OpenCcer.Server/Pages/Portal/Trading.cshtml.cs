@@ -25,7 +25,7 @@ namespace OpenCcer.Server.Pages.Portal;
 /// </summary>
 public sealed class TradingModel(ExchangeEngine exchange, ListedTrading trading, BulkAgreements bulk, OneWayBiddings biddings, CashDesk cash, LedgerStore store,
     TimeProvider time, IStringLocalizer<Text> text)
-    : PageModel
+    : FormPage
 {
     public sealed record Offer(MarketSnapshot Market, ListingView Listing);
 
@@ -56,15 +56,10 @@ public sealed class TradingModel(ExchangeEngine exchange, ListedTrading trading,
         var now = time.GetUtcNow();
         return (Local(now), Local(now.AddHours(1)));
     }
-    public FormErrors Errors { get; } = new();
-    public string? Form { get; private set; }
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public string NewOperationId() => "web-" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
 
     public MarketSnapshot? MarketOf(HoldingRow h) => exchange.Market(new Instrument(h.ProjectCode, h.Vintage));
-
-    public FormErrors ErrorsOf(string form) => Form == form ? Errors : new FormErrors();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -214,21 +209,16 @@ public sealed class TradingModel(ExchangeEngine exchange, ListedTrading trading,
         ? Refusals.Invalid(field, "A price in yuan per tonne, at most two decimals (58.50).")
         : null;
 
-    private static long? Tonnes(string? value) =>
-        long.TryParse(value, NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var t) ? t : null;
-
     private async Task<IActionResult> After(Refusal? refusal, string form, string done, params string[] fields) =>
         refusal is null ? Redirect("/portal/trading?done=" + done) : await Refused(refusal, form, fields);
 
     private async Task<IActionResult> Refused(Refusal refusal, string form, params string[] fields)
     {
         Errors.Accept(refusal, text, fields);
-        Form = form;
-        await LoadAsync(HttpContext.RequestAborted);
-        return Page();
+        return await ShowRefusedAsync(form);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var caller = Caller.Of(User);
         if (caller.SubjectId is null || !Roles.HoldsAccounts(caller.Role)) return;

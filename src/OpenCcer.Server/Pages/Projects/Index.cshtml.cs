@@ -29,13 +29,10 @@ public sealed class IndexModel(LedgerStore store) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
-        PageNumber = page ?? 1;
         var found = await Explorer.ProjectsAsync(store, Filter(), ct);
         Provinces = (await Explorer.AllProjectsAsync(store, ct)).Select(p => p.Province).Distinct().Order(StringComparer.Ordinal).ToList();
         Total = found.Count;
-        PageCount = Math.Max(1, (Total + Explorer.PageSize - 1) / Explorer.PageSize);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Projects = found.Skip((PageNumber - 1) * Explorer.PageSize).Take(Explorer.PageSize).ToList();
+        (Projects, PageNumber, PageCount) = Paging.Page(found, page);
     }
 
     /// <summary>Every project matching the filters as CSV (UTF-8 with a byte order mark, so spreadsheets read the Chinese).</summary>
