@@ -183,7 +183,8 @@ public abstract partial class LedgerStore : IAsyncDisposable
         command.Parameters.Add(p);
     }
 
-    private static int Clamp(int limit) => Math.Clamp(limit, 1, PageSizeMax);
+    /// <summary>A page size within 1..<see cref="PageSizeMax"/>.</summary>
+    internal static int Clamp(int limit) => Math.Clamp(limit, 1, PageSizeMax);
 
     public virtual ValueTask DisposeAsync()
     {

@@ -61,7 +61,7 @@ public sealed partial class RegistryEngine : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         if (operationId.Length > OperationIdLengthMax) throw new ArgumentException("Operation id is too long.", nameof(operationId));
-        var pending = new Pending(operationId, command, JournalHash.OfRequest(EventJson.Canonical(command)), guard);
+        var pending = new Pending(operationId, command, RequestFingerprint.Of(command), guard);
         try
         {
             await queue.Writer.WriteAsync(pending, ct);

@@ -40,7 +40,7 @@ public abstract class StoreAccess(LedgerStore db)
 
     protected static void Add(DbCommand command, string name, object? value) => LedgerStore.Add(command, name, value);
 
-    protected static int Clamp(int limit) => Math.Clamp(limit, 1, PageSizeMax);
+    protected static int Clamp(int limit) => LedgerStore.Clamp(limit);
 
     protected static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

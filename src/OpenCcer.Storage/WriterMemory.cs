@@ -41,10 +41,10 @@ public sealed class WriterMemory
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (!replaying) throw new InvalidOperationException("Replay only while loading, before the first batch.");
-        if (!chain.Head.IsFollowedBy(entry.Link))
+        // A row that does not follow stops the load; the half-loaded memory is thrown away with it.
+        if (!chain.Replay(entry.Link))
             throw new LedgerCorruptException($"Journal row {entry.Sequence} breaks the hash chain; run `ccer verify`.");
         Ledger.Apply(EventJson.Deserialize(entry.EventJson));
-        chain.Replay(entry.Link);
     }
 
     /// <summary>

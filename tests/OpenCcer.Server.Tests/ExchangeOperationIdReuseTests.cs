@@ -63,6 +63,7 @@ public sealed partial class ExchangeOperationIdReuseTests(ExchangeServer server)
         Assert.Contains("Operation &#x27;page-reuse&#x27; was committed with another body", await reused.Content.ReadAsStringAsync());
         var declined = await PostForm(person, "DeclineBulk", Order("page-reuse", "GD-OW-0002", 2024, "proposal", listing));
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.Contains("Operation &#x27;page-reuse&#x27; was committed with another body", await declined.Content.ReadAsStringAsync());
         Assert.Equal((sequence, state), (Exchange.Sequence, await Exchange.StateHashAsync()));
         Assert.Equal(10L, Exchange.Market(new("SD-OW-0001", 2022))!.Sells.Single(l => l.Id.Value == listing).Open.Value);
 

@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using OpenCcer.Server.Web;
 
 namespace OpenCcer.Server.Tests;
 
@@ -25,7 +29,7 @@ public sealed partial class MakerCheckerDoorsTests(PeopleServer server) : IClass
     private static async Task<string> PostForm(HttpClient client, string page, string handler, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await TokenOf(client, page);
-        var response = await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(fields));
+        var response = await client.PostAsync($"{page}{(page.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         var problem = FormProblem().Match(html);
@@ -81,8 +85,20 @@ public sealed partial class MakerCheckerDoorsTests(PeopleServer server) : IClass
         var id = created.GetProperty("id").GetString();
         var api = await PeopleServer.Problem(await maker.PostAsync($"/api/v1/cancellation-requests/{id}/confirm", null),
             HttpStatusCode.Forbidden, "/problems/confirmer-is-initiator");
-        var portal = await PostForm(maker, "/portal/cancellations", $"Confirm&id={id}", []);
-        Assert.EndsWith(" " + api.GetProperty("detail").GetString(), portal);
+        var portal = await PostForm(maker, "/portal/cancellations?culture=en", $"Confirm&id={id}", []);
+        // The page shows the refusal's title in the reader's language (from the status code) and the same detail.
+        var text = server.Services.GetRequiredService<IStringLocalizer<Text>>();
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        try
+        {
+            Assert.Equal(text.Or("Problem." + api.GetProperty("status_code").GetString(), api.GetProperty("title").GetString()!)
+                + " " + api.GetProperty("detail").GetString(), portal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
         var detail = await PeopleServer.Json(await maker.GetAsync($"/api/v1/cancellation-requests/{id}"));
         Assert.Equal("pending", detail.GetProperty("status").GetString());
     }

@@ -79,7 +79,6 @@ public sealed class CashDesk(ExchangeEngine exchange, ISettlementBank bank)
     internal async Task<(ExchangeOutcome Outcome, BankReceipt? Receipt)> CreditDepositAsync(string operationId, ExchangeRequest request,
         ParticipantId participant, Money amount, CancellationToken ct = default)
     {
-        if (amount.Fen <= 0) return (ExchangeOutcome.Refused(VenueStatus.AmountInvalid), null);
         var receipt = await bank.ConfirmDepositAsync(participant, amount, operationId, ct);
         if (!receipt.Accepted) return (ExchangeOutcome.Refused(VenueStatus.BankRefused), receipt);
         var outcome = await exchange.ExecuteAsync(operationId, request,
@@ -91,7 +90,6 @@ public sealed class CashDesk(ExchangeEngine exchange, ISettlementBank bank)
     internal async Task<(ExchangeOutcome Outcome, BankReceipt? Receipt)> PayOutAsync(string operationId, ExchangeRequest request,
         ParticipantId participant, Money amount, CancellationToken ct = default)
     {
-        if (amount.Fen <= 0) return (ExchangeOutcome.Refused(VenueStatus.AmountInvalid), null);
         var outcome = await exchange.ExecuteAsync(operationId, request,
             _ => ExchangeStep.Run(new WithdrawCash(participant, amount, "withdrawal " + operationId)), ct);
         if (!outcome.IsOk) return (outcome, null);

@@ -26,13 +26,12 @@ public static class PublicListTables
         _ => null,
     };
 
-    private static string Snake(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
     public static ExportTable Projects(IEnumerable<ProjectRecord> projects) => new("projects",
         ["code", "title", "methodology_code", "province", "phase", "owner_subject_id", "construction_start", "crediting_start", "crediting_years", "registered_on"],
         projects.Where(p => p.State.Phase != ProjectPhase.Draft).Select(p => (IReadOnlyList<object?>)
         [
-            p.Code, p.State.Description.Title, p.State.Description.MethodologyCode, p.Province, Snake(p.State.Phase.ToString()), p.OwnerSubjectId,
+            p.Code, p.State.Description.Title, p.State.Description.MethodologyCode, p.Province, Fields.Snake(p.State.Phase.ToString()), p.OwnerSubjectId,
             Date(p.State.Description.ConstructionStart), Date(p.State.Description.CreditingPeriod.Start), p.State.Description.CreditingPeriod.Years,
             p.State.RegisteredOn is { } d ? Date(d) : null,
         ]).ToList());
@@ -41,7 +40,7 @@ public static class PublicListTables
         ["id", "reference", "project_code", "vintage", "unit_class", "quantity_tonnes", "serials", "issued_at"],
         issuances.Select(i => (IReadOnlyList<object?>)
         [
-            i.Id, i.Reference, i.ProjectCode, i.Vintage, Snake(new Instrument(i.ProjectCode, i.Vintage).UnitClass.ToString()),
+            i.Id, i.Reference, i.ProjectCode, i.Vintage, Fields.Snake(new Instrument(i.ProjectCode, i.Vintage).UnitClass.ToString()),
             checked(i.Last - i.First + 1), format.Render(new Instrument(i.ProjectCode, i.Vintage), i.First, i.Last), i.IssuedAt,
         ]).ToList());
 
@@ -49,15 +48,15 @@ public static class PublicListTables
         ["block_id", "issuance_id", "project_code", "vintage", "unit_class", "first_serial", "last_serial", "quantity_tonnes", "serials", "state"],
         blocks.Select(b => (IReadOnlyList<object?>)
         [
-            b.Id, b.IssuanceId, b.ProjectCode, b.Vintage, Snake(new Instrument(b.ProjectCode, b.Vintage).UnitClass.ToString()), b.First, b.Last,
-            checked(b.Last - b.First + 1), format.Render(new Instrument(b.ProjectCode, b.Vintage), b.First, b.Last), Snake(((UnitState)b.State).ToString()),
+            b.Id, b.IssuanceId, b.ProjectCode, b.Vintage, Fields.Snake(new Instrument(b.ProjectCode, b.Vintage).UnitClass.ToString()), b.First, b.Last,
+            checked(b.Last - b.First + 1), format.Render(new Instrument(b.ProjectCode, b.Vintage), b.First, b.Last), Fields.Snake(((UnitState)b.State).ToString()),
         ]).ToList());
 
     public static ExportTable Cancellations(SerialFormat format, IEnumerable<CancellationRow> cancellations) => new("cancellations",
         ["certificate_number", "project_code", "vintage", "quantity_tonnes", "purpose", "beneficiary", "serials", "cancelled_at"],
         cancellations.Select(c => (IReadOnlyList<object?>)
         [
-            c.CertificateNumber, c.ProjectCode, c.Vintage, c.Quantity, Snake(((CancellationPurpose)c.Purpose).ToString()), c.Beneficiary,
+            c.CertificateNumber, c.ProjectCode, c.Vintage, c.Quantity, Fields.Snake(((CancellationPurpose)c.Purpose).ToString()), c.Beneficiary,
             string.Join(' ', SerialBlocks(format, new Instrument(c.ProjectCode, c.Vintage), c.Ranges)), c.CancelledAt,
         ]).ToList());
 

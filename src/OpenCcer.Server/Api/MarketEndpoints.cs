@@ -40,16 +40,16 @@ public static class MarketEndpoints
     private static IResult Instruments(ExchangeEngine exchange) => TypedResults.Ok(exchange.Markets.Select(MarketView.Of));
 
     private static IResult Market(ExchangeEngine exchange, string projectCode, int vintage) =>
-        exchange.Market(new Instrument(projectCode, vintage)) is { } m ? TypedResults.Ok(MarketView.Of(m)) : ExchangeProblems.For(VenueStatus.InstrumentNotListed);
+        exchange.Market(new Instrument(projectCode, vintage)) is { } m ? TypedResults.Ok(MarketView.Of(m)) : Refusals.Of(VenueStatus.InstrumentNotListed).ToProblem();
 
     private static IResult Board(ExchangeEngine exchange, string projectCode, int vintage) =>
         exchange.Market(new Instrument(projectCode, vintage)) is { } m
             ? TypedResults.Ok(new { Buys = m.Buys.Select(ListingBoardView.Of), Sells = m.Sells.Select(ListingBoardView.Of) })
-            : ExchangeProblems.For(VenueStatus.InstrumentNotListed);
+            : Refusals.Of(VenueStatus.InstrumentNotListed).ToProblem();
 
     private static async Task<IResult> TimeAndSales(HttpContext http, ExchangeEngine exchange, string projectCode, int vintage, int? limit)
     {
-        if (exchange.Market(new Instrument(projectCode, vintage)) is null) return ExchangeProblems.For(VenueStatus.InstrumentNotListed);
+        if (exchange.Market(new Instrument(projectCode, vintage)) is null) return Refusals.Of(VenueStatus.InstrumentNotListed).ToProblem();
         var trades = await exchange.Store.Exchange.TradesAsync(projectCode, vintage, limit ?? 50, http.RequestAborted);
         return TypedResults.Ok(trades.Select(t => new TradePrintView(t.TradeId, t.Method, t.PriceFen, t.Quantity, t.TurnoverFen, t.At)));
     }

@@ -12,9 +12,7 @@ namespace OpenCcer.Server.Api;
 public static class Problems
 {
     public const string InvalidInput = Refusals.InvalidInput;
-    public const string IdempotencyConflict = Refusals.IdempotencyConflictType;
     public const string StoreUnavailable = Refusals.StoreUnavailableType;
-    public const string ReservationOwnedByExchangeType = Refusals.ReservationOwnedByExchangeType;
 
     public static int HttpStatus(RefusalKind kind) => kind switch
     {
@@ -55,12 +53,6 @@ public static class Problems
     public static IResult Invalid(string field, string message) => Refusals.Invalid(field, message).ToProblem();
 
     public static IResult NotFound(string what) => Refusals.NotFound(what).ToProblem();
-
-    public static IResult MakerCheckerRequired(string requestsPath) => Refusals.MakerCheckerRequired(requestsPath).ToProblem();
-
-    public static IResult ReservationOwnedByExchange(long id) => Refusals.ReservationOwnedByExchange(id).ToProblem();
-
-    public static IResult Forbidden(string why) => Refusals.Forbidden(why).ToProblem();
 
     public static IResult For(CalculationStatus status, IReadOnlyList<FieldError> errors) => Refusals.Of(status, errors).ToProblem();
 

@@ -58,21 +58,14 @@ public sealed class FormErrors
     {
         if (result is not ProblemHttpResult problem) return true;
         var details = problem.ProblemDetails;
-        var summary = details.Extensions.TryGetValue("status_code", out var code) && code is string c
-            ? text.Or("Problem." + c, details.Title ?? c)
-            : details.Title ?? "";
-        if (details.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> map)
+        // The problem read back into the refusal it was written from, so both are shown by one body.
+        var refusal = new Refusal(RefusalKind.Invalid, details.Type ?? "", details.Title ?? "", details.Detail)
         {
-            foreach (var (field, messages) in map)
-            {
-                if (fields.Contains(field)) foreach (var m in messages) Add(field, m);
-                else summary += " " + field + ": " + string.Join(" ", messages);
-            }
-            if (map.Keys.All(fields.Contains)) summary = text["Form.FixFields"];
-        }
-        else if (!string.IsNullOrEmpty(details.Detail)) summary += " " + details.Detail;
-        Fail(summary.Trim());
-        return false;
+            StatusCode = details.Extensions.TryGetValue("status_code", out var code) ? code as string : null,
+            Errors = details.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> map
+                ? map.AsReadOnly() : null,
+        };
+        return Accept(refusal, text, fields);
     }
 
     /// <summary>

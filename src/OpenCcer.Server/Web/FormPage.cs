@@ -17,7 +17,22 @@ public abstract class FormPage : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
-    public FormErrors ErrorsOf(string form) => Form == form ? Errors : new FormErrors();
+    private bool placed;
+
+    /// <summary>The errors to show at <paramref name="form"/>: the refusal's when it was the form sent, else none.</summary>
+    public FormErrors ErrorsOf(string form)
+    {
+        if (Form != form) return new FormErrors();
+        placed = true;
+        return Errors;
+    }
+
+    /// <summary>
+    /// The refusal of a form the page no longer shows (a proposal already gone, an order of another market),
+    /// so a refused request is never silent. Rendered after every form, so it knows whether one showed it.
+    /// </summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent ShowUnplaced() =>
+        Form is not null && !placed ? Errors.ShowSummary() : Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     /// <summary>Loads what the page shows.</summary>
     protected abstract Task LoadAsync(CancellationToken ct);

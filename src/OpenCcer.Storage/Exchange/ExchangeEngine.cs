@@ -155,14 +155,13 @@ public sealed class ExchangeEngine
         var loaded = new JournalChain();
         await foreach (var row in Store.Exchange.ReadExchangeJournalAsync(ct))
         {
-            if (!loaded.Head.IsFollowedBy(row.Link))
+            if (!loaded.Replay(row.Link))
                 throw new LedgerCorruptException($"Exchange journal row {row.Sequence} breaks the hash chain.");
             var command = VenueJson.Deserialize(row.Command);
             var recorded = VenueJson.DeserializeResult(row.Result);
             var result = fresh.Execute(command, DateTimeOffset.Parse(row.At, System.Globalization.CultureInfo.InvariantCulture));
             if (result.Status != recorded.Status || result.MarketStatus != recorded.MarketStatus)
                 throw new LedgerCorruptException($"Exchange journal row {row.Sequence} replays as {result.Status}/{result.MarketStatus}, recorded {recorded.Status}/{recorded.MarketStatus}.");
-            loaded.Replay(row.Link);
         }
         fresh.Cash.TakePostings();
         fresh.Cash.TakeChangedAccounts();

@@ -20,8 +20,6 @@ public static class EventJson
     public static LedgerEvent Deserialize(string json) =>
         JsonSerializer.Deserialize<LedgerEvent>(json, Options) ?? throw new JsonException("Empty event.");
 
-    /// <summary>The canonical text of a command, hashed to recognise a repeated operation id.</summary>
-    public static string Canonical(LedgerCommand command) => RequestFingerprint.Canonical(command);
 
     /// <summary>The discriminator written for an event, e.g. <c>units_transferred</c>.</summary>
     public static string KindOf(LedgerEvent e) => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.GetType().Name);

@@ -9,8 +9,6 @@ public sealed class OperationIndex
 {
     private readonly Dictionary<string, (string RequestHash, long Sequence)> committed = new(StringComparer.Ordinal);
 
-    public int Count => committed.Count;
-
     /// <summary>New when <paramref name="operationId"/> is not committed; else a replay of its first row when
     /// <paramref name="requestHash"/> is the first request's, a conflict when it is not.</summary>
     public IdempotencyAnswer Answer(string operationId, string requestHash)
@@ -26,6 +24,4 @@ public sealed class OperationIndex
 
     /// <summary>Records a durable row; a later row under the same id (which the writers never append) wins, as on replay.</summary>
     public void Record(ChainLink link) => committed[link.OperationId] = (link.RequestHash, link.Sequence);
-
-    public void Clear() => committed.Clear();
 }

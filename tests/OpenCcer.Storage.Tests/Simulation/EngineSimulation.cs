@@ -133,12 +133,12 @@ public sealed class EngineSimulation
             var op = operations[id];
             if (random.Next(4) > 0) return new Item(id, op.Command, op.RequestHash, ItemKind.Replay);
             var other = NextCommand();
-            var hash = JournalHash.OfRequest(EventJson.Canonical(other));
+            var hash = RequestFingerprint.Of(other);
             if (hash != op.RequestHash) return new Item(id, other, hash, ItemKind.Conflict);
         }
         var command = NextCommand();
         var operationId = $"op-{nextOperation++}";
-        var requestHash = JournalHash.OfRequest(EventJson.Canonical(command));
+        var requestHash = RequestFingerprint.Of(command);
         operations[operationId] = new ClientOperation(command, requestHash);
         unacknowledged.Add(operationId);
         return new Item(operationId, command, requestHash, ItemKind.New);

@@ -8,7 +8,7 @@ public sealed class WriterMemoryTests
 {
     private static readonly DateTimeOffset At = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    private static BatchCommand Command(string id, LedgerCommand command) => new(id, command, JournalHash.OfRequest(EventJson.Canonical(command)));
+    private static BatchCommand Command(string id, LedgerCommand command) => new(id, command, RequestFingerprint.Of(command));
 
     private static BatchCommand Open(string id, string subject) => Command(id, new OpenAccount(subject, "Subject " + subject, HolderType.ProjectOwner));
 

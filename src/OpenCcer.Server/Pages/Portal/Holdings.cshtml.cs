@@ -43,7 +43,9 @@ public sealed class HoldingsModel(LedgerStore store, RegistryEngine engine, Seri
     {
         var outcome = await new UnitHandlers(engine).MoveAsync(Caller.Of(User),
             new MoveRequest(operationId, account, projectCode, vintage, Tonnes(quantity)), HttpContext.RequestAborted);
-        return await After(outcome.ToResult(), $"move-{account}-{projectCode}-{vintage}", "moved", "quantity_tonnes");
+        if (outcome.IsOk) return Redirect("/portal/holdings?done=moved");
+        Errors.Accept(outcome.Refusal!, text, "quantity_tonnes");
+        return await ShowRefusedAsync($"move-{account}-{projectCode}-{vintage}");
     }
 
     public async Task<IActionResult> OnPostCancelAsync([FromServices] CancellationRequests requests, string? operationId, long? account,
@@ -54,12 +56,6 @@ public sealed class HoldingsModel(LedgerStore store, RegistryEngine engine, Seri
         if (outcome.IsOk) return Redirect("/portal/cancellations?done=requested");
         Errors.Accept(outcome.Refusal!, text, "quantity_tonnes", "purpose", "beneficiary");
         return await ShowRefusedAsync($"cancel-{account}-{projectCode}-{vintage}");
-    }
-
-    private async Task<IActionResult> After(IResult result, string form, string done, params string[] fields)
-    {
-        if (Errors.Accept(result, text, fields)) return Redirect("/portal/holdings?done=" + done);
-        return await ShowRefusedAsync(form);
     }
 
     protected override async Task LoadAsync(CancellationToken ct)

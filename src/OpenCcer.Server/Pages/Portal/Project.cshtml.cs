@@ -35,8 +35,8 @@ public sealed class ProjectModel(LedgerStore store, ProjectHandlers projects, Do
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public Caller Caller => Caller.Of(User);
-    public bool IsOwner => Caller.Role == Role.ProjectOwner && Caller.SubjectId == Project.OwnerSubjectId;
-    public bool IsVvb => Caller.Role == Role.Vvb && Caller.SubjectId == Project.VvbSubjectId;
+    public bool IsOwner => DocumentRights.IsOwner(Caller, Project);
+    public bool IsVvb => DocumentRights.IsVvbOf(Caller, Project, []);
     public bool IsAdministrator => Caller.IsAdministrator;
     public ProjectPhase Phase => Project.State.Phase;
 

@@ -222,25 +222,24 @@ public sealed class TradingModel(ExchangeEngine exchange, ListedTrading trading,
     {
         var caller = Caller.Of(User);
         if (caller.SubjectId is null || !Roles.HoldsAccounts(caller.Role)) return;
-        var trading = (await store.Registry.AccountsOfSubjectAsync(caller.SubjectId, ct)).FirstOrDefault(a => a.Kind == (int)AccountKind.Trading);
-        if (trading is null) return;
-        Participant = trading.Id;
-        Cash = await store.Exchange.CashAccountAsync(trading.Id, ct);
-        Postings = await store.Exchange.CashPostingsAsync(trading.Id, 0, 200, ct);
-        Holdings = (await store.Registry.HoldingsAsync(trading.Id, ct)).Where(h => h.Available + h.Reserved > 0).ToList();
+        if (await Participants.OfSubjectAsync(store, caller.SubjectId, ct) is not { } me) return;
+        Participant = me;
+        Cash = await store.Exchange.CashAccountAsync(me, ct);
+        Postings = await store.Exchange.CashPostingsAsync(me, 0, 200, ct);
+        Holdings = (await store.Registry.HoldingsAsync(me, ct)).Where(h => h.Available + h.Reserved > 0).ToList();
         var markets = exchange.Markets;
         foreach (var m in markets)
         {
             foreach (var l in m.Sells.Concat(m.Buys))
-                (l.Participant.Value == trading.Id ? Mine : Others).Add(new Offer(m, l));
+                (l.Participant.Value == me ? Mine : Others).Add(new Offer(m, l));
             foreach (var p in m.Proposals)
             {
-                if (p.Counterparty.Value == trading.Id) BulkToMe.Add(new Proposal(m.Info.Instrument, p));
-                else if (p.Proposer.Value == trading.Id) BulkFromMe.Add(new Proposal(m.Info.Instrument, p));
+                if (p.Counterparty.Value == me) BulkToMe.Add(new Proposal(m.Info.Instrument, p));
+                else if (p.Proposer.Value == me) BulkFromMe.Add(new Proposal(m.Info.Instrument, p));
             }
         }
         Biddings = OpenBiddings(markets);
-        foreach (var date in await store.Exchange.SettlementDatesAsync(trading.Id, 5, ct))
-            Reports.Add(await SettlementReports.ForAsync(store, trading.Id, date, ct));
+        foreach (var date in await store.Exchange.SettlementDatesAsync(me, 5, ct))
+            Reports.Add(await SettlementReports.ForAsync(store, me, date, ct));
     }
 }
