@@ -66,10 +66,11 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             }
             catch (HttpRequestException e)
             {
-                // The server may answer an oversized body early and close the connection while the client
-                // is still sending. The client cannot tell the answer: an endpoint that takes no body may
+                // The server may answer a large body early (an oversized one, or any body sent to an
+                // operation that reads none, such as a 405) and close the connection while the client is
+                // still sending. The client cannot tell the answer: an endpoint that takes no body may
                 // have accepted the request, so the store is read again as the new baseline.
-                if (!description.EndsWith("oversized", StringComparison.Ordinal)) failures.Add($"{description}: connection failed: {e.Message}");
+                if (!LargeBody(request)) failures.Add($"{description}: connection failed: {e.Message}");
                 before = await fingerprint.TakeAsync();
                 closedConnections++;
                 continue;
@@ -101,7 +102,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             }
         }
         if (await fingerprint.TakeAsync() != before) failures.Add("the reads after the last write changed the store");
-        output.WriteLine($"accepted writes: {accepted}; refused by the HTTP parser: {protocolRefusals}; connections closed on oversized bodies: {closedConnections}; statuses: {string.Join(", ", statuses.Select(x => $"{x.Key}×{x.Value}"))}");
+        output.WriteLine($"accepted writes: {accepted}; refused by the HTTP parser: {protocolRefusals}; connections closed on large bodies: {closedConnections}; statuses: {string.Join(", ", statuses.Select(x => $"{x.Key}×{x.Value}"))}");
         Assert.True(failures.Count == 0, $"seed {seed}: {failures.Count} failures:\n" + string.Join("\n", failures) + "\nserver log:\n" + Cut(server.Log, 4000));
         Assert.True(statuses.Where(x => x.Key < 300).Sum(x => x.Value) > 100, "too few requests got through to be a meaningful test");
 
@@ -109,6 +110,9 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         var report = await JournalVerifier.VerifyAsync(store);
         Assert.True(report.IsSound, string.Join("\n", report.Problems));
     }
+
+    /// <summary>A body big enough that the server may stop reading it and close the connection mid-send.</summary>
+    private static bool LargeBody(HttpRequestMessage request) => request.Content?.Headers.ContentLength > 64 * 1024;
 
     /// <summary>A request Kestrel refuses at the request line: a NUL in the path, or a line over its 8 KiB limit.</summary>
     private static bool ParserRefuses(HttpRequestMessage request)
